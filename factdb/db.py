@@ -1,0 +1,117 @@
+"""Engine, sessions and schema migration.
+
+A new database is created at the head revision automatically; an existing one that is
+behind is refused with a message naming both revisions (migrating user data silently on a
+read command would surprise people). ``migrate`` runs Alembic in-process on a shared
+connection (Alembic cookbook, "Sharing a Connection").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from factdb.errors import FactdbError, SchemaOutOfDate
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def migrations_dir() -> Path:
+    """The Alembic script folder, in a source checkout or inside the installed wheel."""
+    spec = importlib.util.find_spec("factdb.migrations")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "migrations"
+
+
+def alembic_config(url: str | None = None):  # -> alembic.config.Config
+    """An Alembic config that needs no alembic.ini in the working directory."""
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite connections get foreign keys, WAL and a busy timeout."""
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as exc:
+        raise FactdbError(
+            f"database driver missing ({exc.name}); for PostgreSQL install factdb[postgres]"
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - sqlalchemy raises ArgumentError and others
+        raise FactdbError(f"bad database URL: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) -> None:
+    """Upgrade (or downgrade) the schema in-process, sharing the engine's connection."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        if downgrade:
+            command.downgrade(cfg, revision)
+        else:
+            command.upgrade(cfg, revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create an empty database at head; refuse one whose schema is not at head."""
+    try:
+        current = current_revision(engine)
+        has_tables = bool(inspect(engine).get_table_names())
+    except Exception as exc:  # noqa: BLE001 - connection failures come in many classes
+        raise FactdbError(f"cannot open database: {_first_line(exc)}") from exc
+    head = head_revision()
+    if current is None and not has_tables:
+        migrate(engine)
+        return
+    if current != head:
+        raise SchemaOutOfDate(current, head)
+
+
+def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:
+    """Engine + schema check + session factory: what every command starts with."""
+    engine = make_engine(url)
+    if create:
+        ensure_schema(engine)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__

@@ -1,0 +1,98 @@
+"""Plain records that extraction returns: the contract between the pure extractor and the store.
+
+Extraction never touches the database; it turns ``(text, published)`` into these frozen
+dataclasses, which are cheap to pickle for worker processes and easy to compare in tests.
+Every offset indexes the text that was passed in (the stored revision text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == source_text[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that names a known entity (by its canonical name)."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    kind: str  # country | organisation | person | place | group | other
+
+
+@dataclass(frozen=True)
+class DeclaredAlias:
+    """An alias the text itself declares, e.g. ``Daesh (Islamic State)``."""
+
+    alias: str
+    entity: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """One checkable claim found in a sentence.
+
+    ``kind`` is ``quantity`` (a number of something), ``event`` (something happened at a
+    time) or ``quote`` (somebody said something). ``span`` is the sentence span; the
+    ``value_span`` / ``date_span`` point at the number or time expression inside it.
+
+    Value intervals: ``value_low``/``value_high`` are the *logical* bounds (``None`` means
+    unbounded); ``low_open``/``high_open`` say whether a bound is excluded ("more than 5,000"
+    is ``low=5000, low_open=True, high=None``). ``likely_low``/``likely_high`` are what a reader
+    takes the words to mean ("more than 5,000" -> (5000, 6000]).
+    """
+
+    kind: str
+    sentence_index: int
+    span: tuple[int, int]
+    text: str
+    subject: str | None = None
+    subject_kind: str | None = None
+    measure: str | None = None
+    verb: str | None = None
+    verb_class: str | None = None  # stock | event
+    location: str | None = None
+    location_kind: str | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    likely_low: float | None = None
+    likely_high: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    value_span: tuple[int, int] | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_text: str | None = None
+    date_span: tuple[int, int] | None = None
+    as_of: date | None = None
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    reporting_verb: str | None = None
+    quote: str | None = None
+    hedged: bool = False
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extraction found in one text."""
+
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    claims: list[ClaimRecord]
+    declared_aliases: list[DeclaredAlias] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

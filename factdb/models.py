@@ -1,0 +1,217 @@
+"""SQLAlchemy 2 models: the versioned schema (changed only through Alembic migrations).
+
+Shapes follow DESIGN.md: a source has numbered revisions; claims point at the revision they
+were extracted from; contradictions pair two claims and carry an append-only review log.
+Every constraint is named through the naming convention so SQLite batch migrations can
+drop and recreate them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CLAIM_KINDS = ("quantity", "event", "quote", "role")
+CONTRADICTION_STATUSES = ("open", "confirmed", "dismissed", "resolved", "stale")
+REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """One article, identified by its natural key (url, else file path, else text hash)."""
+
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(2048), unique=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(255), index=True)
+    authors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    published_at: Mapped[date | None] = mapped_column(Date, index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    revisions: Mapped[list[SourceRevision]] = relationship(
+        back_populates="source", order_by="SourceRevision.number"
+    )
+
+
+class SourceRevision(Base):
+    """The text of a source as it was read once; a changed text is a new revision."""
+
+    __tablename__ = "source_revision"
+    __table_args__ = (UniqueConstraint("source_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    source: Mapped[Source] = relationship(back_populates="revisions")
+
+
+class Entity(Base):
+    """Something claims are about or made by: a country, organisation, person, place..."""
+
+    __tablename__ = "entity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    wikidata_id: Mapped[str | None] = mapped_column(String(32))
+
+    aliases: Mapped[list[EntityAlias]] = relationship(back_populates="entity")
+
+
+class EntityAlias(Base):
+    """A name that resolves to one entity; ``normalised`` is the lookup key."""
+
+    __tablename__ = "entity_alias"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    alias: Mapped[str] = mapped_column(String(255))
+    normalised: Mapped[str] = mapped_column(String(255), unique=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="CASCADE"), index=True)
+    origin: Mapped[str] = mapped_column(String(16), default="gazetteer")  # gazetteer|text|user
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Claim(Base):
+    """One checkable claim with its provenance (revision, sentence, span)."""
+
+    __tablename__ = "claim"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "fingerprint"),
+        CheckConstraint("kind IN ('quantity', 'event', 'quote', 'role')", name="kind"),
+        Index("ix_claim_key", "subject_id", "measure", "verb_class", "location_id", "as_of"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision_id: Mapped[int] = mapped_column(
+        ForeignKey("source_revision.id", ondelete="CASCADE"), index=True
+    )
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
+    measure: Mapped[str | None] = mapped_column(String(64))
+    verb: Mapped[str | None] = mapped_column(String(64))
+    verb_class: Mapped[str | None] = mapped_column(String(16))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"), index=True)
+    value_low: Mapped[float | None] = mapped_column(Float)
+    value_high: Mapped[float | None] = mapped_column(Float)
+    low_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    high_open: Mapped[bool] = mapped_column(Boolean, default=False)
+    likely_low: Mapped[float | None] = mapped_column(Float)
+    likely_high: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str | None] = mapped_column(String(32))
+    unit: Mapped[str | None] = mapped_column(String(32))
+    value_start: Mapped[int | None] = mapped_column(Integer)
+    value_end: Mapped[int | None] = mapped_column(Integer)
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(String(255))
+    as_of: Mapped[date | None] = mapped_column(Date)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"), index=True)
+    speaker_name: Mapped[str | None] = mapped_column(String(255))
+    reporting_verb: Mapped[str | None] = mapped_column(String(32))
+    quote: Mapped[str | None] = mapped_column(Text)
+    hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    revision: Mapped[SourceRevision] = relationship()
+    source: Mapped[Source] = relationship()
+    subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id])
+    location: Mapped[Entity | None] = relationship(foreign_keys=[location_id])
+    speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+
+
+class Contradiction(Base):
+    """Two claims that cannot both be true; ``claim_a_id < claim_b_id`` keeps the pair unique."""
+
+    __tablename__ = "contradiction"
+    __table_args__ = (
+        UniqueConstraint("claim_a_id", "claim_b_id"),
+        CheckConstraint("claim_a_id < claim_b_id", name="ordered_pair"),
+        CheckConstraint(
+            "status IN ('open', 'confirmed', 'dismissed', 'resolved', 'stale')", name="status"
+        ),
+        Index("ix_contradiction_status_severity", "status", "severity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_a_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
+    claim_b_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # numeric | date
+    hardness: Mapped[str] = mapped_column(String(8))  # hard | soft
+    severity: Mapped[float] = mapped_column(Float)
+    detector_version: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    claim_a: Mapped[Claim] = relationship(foreign_keys=[claim_a_id])
+    claim_b: Mapped[Claim] = relationship(foreign_keys=[claim_b_id])
+    reviews: Mapped[list[Review]] = relationship(
+        back_populates="contradiction", order_by="Review.id"
+    )
+
+
+class Review(Base):
+    """Append-only log of what a person decided about a contradiction."""
+
+    __tablename__ = "review"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contradiction_id: Mapped[int] = mapped_column(
+        ForeignKey("contradiction.id", ondelete="CASCADE"), index=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(255))
+    old_status: Mapped[str] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    contradiction: Mapped[Contradiction] = relationship(back_populates="reviews")

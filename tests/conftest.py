@@ -1,0 +1,69 @@
+"""Shared fixtures: every database test runs on SQLite, and on PostgreSQL when
+``FACTDB_TEST_POSTGRES_URL`` points at a server (CI sets it). Each PostgreSQL test gets a
+fresh database that the fixture creates and drops, so tests never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from factdb.config import normalise_url
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PG_ENV = "FACTDB_TEST_POSTGRES_URL"
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get(PG_ENV) else [])
+_counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch a real database or the checkout: default URL and cwd go to a temp dir."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTDB_DATABASE_URL", str(tmp_path / "default.sqlite"))
+
+
+def _postgres_database() -> Iterator[str]:
+    admin_url = make_url(normalise_url(os.environ[PG_ENV]))
+    name = f"factdb_test_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database on each backend under test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+    else:
+        yield from _postgres_database()
+
+
+@pytest.fixture
+def session_factory(db_url: str):
+    """A migrated database and its session factory."""
+    from factdb.db import open_database
+
+    factory = open_database(db_url)
+    yield factory
+    factory.kw["bind"].dispose()
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
