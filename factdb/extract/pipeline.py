@@ -1,0 +1,411 @@
+"""The extraction pipeline: ``extract(text, published)`` -> ``Extraction``.
+
+Each stage is a plain function over the original text (offsets never shift): sentences,
+gazetteer mentions and declared aliases, time expressions, quote attributions, then per
+sentence the quantity, event and quote claims. Pure: no database, no I/O beyond loading the
+shipped gazetteer once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from factdb.extract.entities import Gazetteer, find_declared_aliases, load_gazetteer
+from factdb.extract.quantities import Quantity, find_quantities, lemma
+from factdb.extract.records import ClaimRecord, DeclaredAlias, Extraction, Mention, Sentence
+from factdb.extract.speakers import REPORTING_VERBS, Attribution, find_attributions, quote_ranges
+from factdb.extract.text import normalise_for_matching, split_sentences
+from factdb.extract.times import TimeExpression, find_times, group_interval, merge_coordinated
+
+EXTRACTOR_VERSION = "1"
+
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|of|by|to|for|from|at|with|against|inside|across|into|on|over|than|between|"
+    r"among|within|throughout|toward|towards|near|about|under|around|through)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|inside|across|within|throughout|into|at)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_HEDGE = re.compile(
+    r"\b(?:will|would|could|may|might|should|shall|can|won't|wouldn't|couldn't|"
+    r"plans?\s+to|planned\s+to|planning\s+to|expected\s+to|expects?\s+to|intends?\s+to|"
+    r"intended\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|proposes?\s+to|set\s+to|likely\s+to|"
+    r"going\s+to|if|unless|not|never|no\s+longer|n't)\b|n't\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s(?:but|while|whereas|although)\s")
+_SUBJECT_KINDS = {"country", "organisation", "group", "person", "other", "place"}
+
+
+def extract(text: str, published: date | None = None) -> Extraction:
+    """Extract sentences, mentions and claims from ``text``; never raises on a ``str``.
+
+    ``published`` is the reference for relative dates ("on Monday") and the default as-of date.
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    try:
+        return _extract(text, published)
+    except Exception as exc:  # a safety net: one odd article must not stop a batch
+        return Extraction(
+            sentences=[],
+            mentions=[],
+            claims=[],
+            warnings=[f"extraction failed: {type(exc).__name__}: {exc}"],
+        )
+
+
+def _extract(text: str, published: date | None) -> Extraction:
+    sentences = split_sentences(text)
+    norm = normalise_for_matching(text)
+    gazetteer = load_gazetteer()
+    mentions = gazetteer.find_mentions(text)
+    declared = find_declared_aliases(text, mentions, gazetteer)
+    mentions = _with_declared(text, mentions, declared, gazetteer)
+    times = find_times(text, published)
+    attributions = find_attributions(text, sentences, mentions)
+    qranges = quote_ranges(text)
+    claims: list[ClaimRecord] = []
+    by_sentence: dict[int, Attribution] = {a.sentence_index: a for a in attributions}
+    for sent in sentences:
+        s_times = [t for t in times if sent.start <= t.start and t.end <= sent.end]
+        s_mentions = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
+        quantities = _quantity_claims(text, norm, sent, s_times, s_mentions, published)
+        used_verbs = {v for _, v in quantities if v is not None}
+        facts = [q for q, _ in quantities]
+        facts.extend(_event_claims(text, norm, sent, s_times, s_mentions, published, used_verbs))
+        att = by_sentence.get(sent.index)
+        if att is not None:
+            # a figure in an attributed sentence is that speaker's claim
+            facts = [_attributed(c, att) for c in facts]
+        claims.extend(facts)
+        if att is not None:
+            claims.append(_quote_claim(sent, att, s_times, qranges, published))
+    all_mentions = _with_people(mentions, attributions, text)
+    warnings: list[str] = []
+    unresolved = sum(1 for t in times if t.relative and t.value is None)
+    if published is None and unresolved:
+        warnings.append(f"no publication date: {unresolved} relative date(s) left unresolved")
+    return Extraction(
+        sentences=sentences,
+        mentions=all_mentions,
+        claims=claims,
+        declared_aliases=declared,
+        warnings=warnings,
+    )
+
+
+def _with_declared(
+    text: str, mentions: list[Mention], declared: list[DeclaredAlias], gazetteer: Gazetteer
+) -> list[Mention]:
+    """Mentions of names the text introduced itself ("Popular Front for Change (PFC)")."""
+    out = list(mentions)
+    for d in declared:
+        if gazetteer.lookup(d.entity) is not None and gazetteer.lookup(d.alias) is not None:
+            continue
+        for surface in {d.entity, d.alias}:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", text):
+                if not any(x.start < m.end() and m.start() < x.end for x in out):
+                    out.append(Mention(m.start(), m.end(), m.group(0), d.entity, d.kind))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _with_people(
+    mentions: list[Mention], attributions: list[Attribution], text: str
+) -> list[Mention]:
+    """Add person mentions for named speakers (their span as written, e.g. "Braga")."""
+    out = list(mentions)
+    for a in attributions:
+        if a.speaker_kind == "person" and a.speaker_span is not None:
+            s, e = a.speaker_span
+            if not any(m.start < e and s < m.end for m in out):
+                out.append(Mention(s, e, text[s:e], a.speaker, "person"))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _clause_start(norm: str, sent: Sentence, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last reporting verb (+ "that") or ";"."""
+    start = sent.start
+    segment = norm[sent.start : pos]
+    for m in re.finditer(r"[;:]\s", segment):
+        start = sent.start + m.end()
+    for m in re.finditer(r"\b(" + "|".join(REPORTING_VERBS) + r")\b(?:\s+that\b)?", segment):
+        start = max(start, sent.start + m.end())
+    return start
+
+
+def _local_clause_start(norm: str, sent: Sentence, pos: int) -> int:
+    start = sent.start
+    for m in _CLAUSE_BREAK.finditer(norm, sent.start, pos):
+        start = m.end()
+    return start
+
+
+def _subject(norm: str, sent: Sentence, mentions: list[Mention], before: int) -> Mention | None:
+    """The first mention in the clause before ``before`` that is not inside a prepositional
+    phrase; else the sentence's first country/organisation/group mention."""
+    start = _clause_start(norm, sent, before)
+    for m in mentions:
+        if (
+            start <= m.start < before
+            and m.kind in _SUBJECT_KINDS
+            and not _PREP_BEFORE.search(norm[max(0, m.start - 30) : m.start])
+        ):
+            return m
+    for m in mentions:
+        if m.kind in ("country", "organisation", "group") and not _PREP_BEFORE.search(
+            norm[max(0, m.start - 30) : m.start]
+        ):
+            return m
+    return None
+
+
+def _location(norm: str, mentions: list[Mention], after: int, limit: int) -> Mention | None:
+    for m in mentions:
+        if after <= m.start < limit and _LOCATION_BEFORE.search(
+            norm[max(0, m.start - 20) : m.start]
+        ):
+            return m
+    return None
+
+
+def _as_of(t: TimeExpression | None, published: date | None) -> date | None:
+    """An explicit time's end (never after publication); else the publication date."""
+    if t is None:
+        return published
+    if t.interval is None:
+        return None
+    end = t.interval[1]
+    if published is not None and end > published:
+        return max(t.interval[0], published) if t.interval[0] <= published else end
+    return end
+
+
+def _pick_time(
+    norm: str, sent: Sentence, times: list[TimeExpression], pos: int
+) -> TimeExpression | None:
+    """The time expression that governs ``pos``: one in the same comma clause, else one
+    opening the sentence ("In July 2017, ..."), else none."""
+    if not times:
+        return None
+    lo = _local_clause_start(norm, sent, pos)
+    hi_m = _CLAUSE_BREAK.search(norm, pos, sent.end)
+    hi = hi_m.start() if hi_m else sent.end
+    times = [t for t in times if t.kind != "duration" and not _speech_time(norm, sent, t)]
+    same = [t for t in times if lo <= t.start < hi]
+    if same:
+        return min(same, key=lambda t: abs(t.start - pos))
+    first = _CLAUSE_BREAK.search(norm, sent.start, sent.end)
+    if first is not None and first.start() < pos:
+        intro = norm[sent.start : first.start()]
+        if not any(lemma(w) or w.lower() in REPORTING_VERBS for w in _WORD.findall(intro)):
+            for t in times:
+                if t.end <= first.start():
+                    return t
+    return None
+
+
+_SPEECH_TIME = re.compile(
+    r"\b(?:" + "|".join(REPORTING_VERBS) + r")\b(?:\s+[\w'-]+){0,4}?\s+(?:on\s+)?$"
+)
+
+
+def _speech_time(norm: str, sent: Sentence, t: TimeExpression) -> bool:
+    """True for the time of a statement ("said on Monday"), not of the fact reported."""
+    return bool(_SPEECH_TIME.search(norm[max(sent.start, t.start - 60) : t.start]))
+
+
+def _hedged(norm: str, start: int, end: int) -> bool:
+    return bool(_HEDGE.search(norm, start, end))
+
+
+def _attributed(claim: ClaimRecord, att: Attribution) -> ClaimRecord:
+    return replace(
+        claim,
+        speaker=att.speaker,
+        speaker_kind=att.speaker_kind,
+        reporting_verb=att.reporting_verb,
+    )
+
+
+def _quantity_claims(
+    text: str,
+    norm: str,
+    sent: Sentence,
+    times: list[TimeExpression],
+    mentions: list[Mention],
+    published: date | None,
+) -> list[tuple[ClaimRecord, int | None]]:
+    exclude = [(t.start - sent.start, t.end - sent.start) for t in times]
+    out: list[tuple[ClaimRecord, int | None]] = []
+    for q in find_quantities(sent.text, exclude):
+        num = q.number
+        n_start, n_end = sent.start + num.start, sent.start + num.end
+        verb_pos = sent.start + q.verb_start if q.verb_start is not None else n_start
+        anchor = min(verb_pos, n_start)
+        if q.verb_passive:
+            anchor = n_start
+        subj = _subject(norm, sent, mentions, anchor)
+        if q.verb_passive and q.verb_start is not None:
+            by = re.compile(r"\s+by\s+(?:the\s+)?$")
+            agent = next(
+                (
+                    m
+                    for m in mentions
+                    if m.start > verb_pos
+                    and by.search(norm[verb_pos : m.start])
+                    and len(norm[verb_pos : m.start].split()) <= 4
+                ),
+                None,
+            )
+            subj = agent or subj
+        loc = _location(norm, mentions, n_end, sent.end)
+        t = _pick_time(norm, sent, times, n_start)
+        clause = _local_clause_start(norm, sent, anchor)
+        hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
+        claim = ClaimRecord(
+            kind="quantity",
+            sentence_index=sent.index,
+            span=(sent.start, sent.end),
+            text=sent.text,
+            subject=subj.entity if subj else None,
+            subject_kind=subj.kind if subj else None,
+            measure=q.measure,
+            verb=q.verb,
+            verb_class=q.verb_class,
+            location=loc.entity if loc else None,
+            location_kind=loc.kind if loc else None,
+            value_low=num.low,
+            value_high=num.high,
+            low_open=num.low_open,
+            high_open=num.high_open,
+            likely_low=num.likely_low,
+            likely_high=num.likely_high,
+            qualifier=num.qualifier,
+            unit=q.unit,
+            value_span=(n_start, n_end),
+            date_text=t.text if t else None,
+            date_span=(t.start, t.end) if t else None,
+            as_of=_as_of(t, published),
+            hedged=hedged,
+        )
+        out.append((claim, sent.start + q.verb_start if q.verb_start is not None else None))
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_PARTICIPLE_BY = re.compile(r"\s+by\s+(?:the\s+)?$")
+
+
+def _event_claims(
+    text: str,
+    norm: str,
+    sent: Sentence,
+    times: list[TimeExpression],
+    mentions: list[Mention],
+    published: date | None,
+    used_verbs: set[int],
+) -> list[ClaimRecord]:
+    verbs: list[tuple[int, int, str]] = []
+    for w in _WORD.finditer(norm, sent.start, sent.end):
+        found = lemma(w.group(0))
+        if found and found[1] == "event" and w.group(0).lower() not in REPORTING_VERBS:
+            verbs.append((w.start(), w.end(), found[0]))
+    out: list[ClaimRecord] = []
+    for group in merge_coordinated(text, [t for t in times if t.kind != "duration"]):
+        g_start, g_end = group[0].start, group[-1].end
+        before = [v for v in verbs if v[1] <= g_start and g_start - v[1] <= 80]
+        after = [v for v in verbs if v[0] >= g_end and v[0] - g_end <= 60]
+        verb = before[-1] if before else (after[0] if after else None)
+        if verb is None or verb[0] in used_verbs:
+            continue
+        v_start, v_end, v_lemma = verb
+        subj: Mention | None = None
+        obj: Mention | None = None
+        measure: str | None = None
+        agent = next(
+            (
+                m
+                for m in mentions
+                if m.start >= v_end
+                and _PARTICIPLE_BY.search(norm[v_end : m.start])
+                and len(norm[v_end : m.start].split()) <= 3
+            ),
+            None,
+        )
+        if agent is not None:  # passive: "territory taken by Islamic State"
+            subj = agent
+            prev = list(_WORD.finditer(norm, max(sent.start, v_start - 40), v_start))
+            if prev:
+                measure = prev[-1].group(0).lower()
+                obj = next((m for m in mentions if m.start <= prev[-1].start() < m.end), None)
+        else:
+            subj = _subject(norm, sent, mentions, v_start)
+            nxt = re.match(r"\s+(?:the\s+|a\s+|an\s+)?([A-Za-z][\w'-]*)", norm[v_end:g_start])
+            if nxt:
+                word_pos = v_end + nxt.start(1)
+                obj = next((m for m in mentions if m.start <= word_pos < m.end), None)
+                measure = None if obj else nxt.group(1).lower()
+        interval = group_interval(group)
+        date_text = text[g_start:g_end]
+        out.append(
+            ClaimRecord(
+                kind="event",
+                sentence_index=sent.index,
+                span=(sent.start, sent.end),
+                text=sent.text,
+                subject=subj.entity if subj else None,
+                subject_kind=subj.kind if subj else None,
+                measure=measure,
+                verb=v_lemma,
+                verb_class="event",
+                location=obj.entity if obj else None,
+                location_kind=obj.kind if obj else None,
+                date_start=interval[0] if interval else None,
+                date_end=interval[1] if interval else None,
+                date_text=date_text,
+                date_span=(g_start, g_end),
+                as_of=published,
+                hedged=_hedged(norm, _local_clause_start(norm, sent, v_start), g_end),
+            )
+        )
+    return out
+
+
+def _quote_claim(
+    sent: Sentence,
+    att: Attribution,
+    times: list[TimeExpression],
+    qranges: list[tuple[int, int]],
+    published: date | None,
+) -> ClaimRecord:
+    outside = [
+        t
+        for t in times
+        if t.kind in ("day", "week", "present")
+        and not any(s < t.start < e for s, e in qranges)
+        and (att.quote_span is None or not (att.quote_span[0] <= t.start < att.quote_span[1]))
+    ]
+    after = [t for t in outside if t.start >= att.verb_span[1]]
+    t = after[0] if after else (outside[-1] if outside else None)
+    return ClaimRecord(
+        kind="quote",
+        sentence_index=sent.index,
+        span=(sent.start, sent.end),
+        text=sent.text,
+        speaker=att.speaker,
+        speaker_kind=att.speaker_kind,
+        reporting_verb=att.reporting_verb,
+        quote=att.quote,
+        date_text=t.text if t else None,
+        date_span=(t.start, t.end) if t else None,
+        as_of=_as_of(t, published),
+    )
+
+
+__all__ = ["EXTRACTOR_VERSION", "Quantity", "extract"]

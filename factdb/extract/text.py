@@ -1,0 +1,253 @@
+"""Sentence splitting with exact offsets, and length-preserving normalisation.
+
+Every later stage reports character spans into the stored revision text, so nothing here may
+shift offsets: sentences are slices of the original string and ``normalise_for_matching`` maps
+characters one-for-one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdb.extract.records import Sentence
+
+_MATCH_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00ad": "-",
+    }
+)
+
+
+def normalise_for_matching(text: str) -> str:
+    """Map smart quotes, NBSPs and hyphen variants to ASCII, one char for one char.
+
+    Matching code runs on this string and reports offsets that index the original text.
+    """
+    return text.translate(_MATCH_TABLE)
+
+
+# Abbreviations after which a full stop never ends a sentence (titles, "Gen.", initials).
+_NEVER_FINAL = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "brig",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "prof",
+    "rev",
+    "hon",
+    "pres",
+    "mt",
+    "ft",
+    "st",
+    "no",
+    "vs",
+    "cmdr",
+    "cpl",
+    "pvt",
+    "supt",
+    "insp",
+    "e.g",
+    "i.e",
+    "approx",
+    "est",
+    "fig",
+    "nos",
+    "messrs",
+    "mme",
+}
+# Abbreviations that may end a sentence: split only when a typical sentence opener follows.
+_MAYBE_FINAL = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "bros",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+}
+_OPENERS = {
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "some",
+    "many",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "as",
+    "officials",
+    "meanwhile",
+    "however",
+    "according",
+    "last",
+    "since",
+    "for",
+    "no",
+    "one",
+    "two",
+    "us",
+    "u.s.",
+}
+
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        (?:reporting|writing|editing|additional\ reporting)\ by\b.*
+      | (?:our\ standards|all\ rights\ reserved|copyright|\(c\)|©).*
+      | (?:advertisement|share\ this\ article|read\ more|sign\ up|subscribe|click\ here
+         |follow\ us|related\ (?:articles|coverage|stories)|related:|more:|see\ also
+         |image\ copyright|image\ caption|photo:|getty\ images|file\ photo).*
+      | share|tweet|email|print|comments?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for page furniture lines (bylines, share buttons, copyright) that carry no claims."""
+    return bool(_BOILERPLATE.match(line))
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Split on newlines, except a newline followed by a lowercase letter (a hard wrap)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n", text):
+        nxt = text[m.end() :].lstrip(" \t\r\n")
+        if nxt[:1].islower():
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _is_boundary(text: str, punct_start: int, punct_end: int, limit: int) -> bool:
+    """Decide whether the punctuation at ``punct_start`` ends a sentence."""
+    rest = text[punct_end:limit]
+    stripped = rest.lstrip()
+    if not stripped:
+        return True
+    if len(stripped) == len(rest):  # no whitespace after: "U.S.-led", "3.5", "a.m.,"
+        return False
+    first = stripped[0]
+    if first.islower() or first in ",;:)":
+        return False
+    if text[punct_start] != ".":
+        return True
+    m = _WORD_BEFORE.search(text[max(0, punct_start - 20) : punct_start])
+    if not m:
+        return True
+    word = m.group(1)
+    low = word.lower()
+    next_word = re.match(r"[\"'\u201c\u2018]?([A-Za-z.]+)", stripped)
+    nxt = next_word.group(1).lower() if next_word else ""
+    if low in _NEVER_FINAL:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
+        return False
+    if "." in word or low in _MAYBE_FINAL:  # "U.S.", "a.m.", "Feb."
+        if first.isdigit():
+            return False
+        return nxt in _OPENERS or first in "\"'\u201c\u2018"
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences whose ``start``/``end`` index ``text`` exactly.
+
+    Newlines are paragraph breaks; boilerplate lines are dropped; surrounding whitespace is
+    excluded from each sentence.
+    """
+    sentences: list[Sentence] = []
+    for p_start, p_end in _paragraphs(text):
+        if not text[p_start:p_end].strip():
+            continue
+        if is_boilerplate(text[p_start:p_end].replace("\n", " ")):
+            continue
+        cut = p_start
+        for m in _TERMINAL.finditer(text, p_start, p_end):
+            if _is_boundary(text, m.start(), m.end(), p_end):
+                _append(sentences, text, cut, m.end())
+                cut = m.end()
+        _append(sentences, text, cut, p_end)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped or not any(c.isalnum() for c in stripped):
+        return
+    s = start + (len(chunk) - len(chunk.lstrip()))
+    e = s + len(stripped)
+    out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
