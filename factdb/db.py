@@ -9,6 +9,7 @@ connection (Alembic cookbook, "Sharing a Connection").
 from __future__ import annotations
 
 import importlib.util
+import io
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
@@ -31,7 +32,9 @@ def alembic_config(url: str | None = None):  # -> alembic.config.Config
     """An Alembic config that needs no alembic.ini in the working directory."""
     from alembic.config import Config
 
-    cfg = Config()
+    # Alembic's own messages go to a buffer: the CLI prints its own, and the default
+    # stream (bound at import time) may be a closed capture under test runners.
+    cfg = Config(stdout=io.StringIO())
     cfg.set_main_option("script_location", str(migrations_dir()))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -55,7 +58,7 @@ def make_engine(url: str) -> Engine:
         raise FactdbError(
             f"database driver missing ({exc.name}); for PostgreSQL install factdb[postgres]"
         ) from exc
-    except Exception as exc:  # noqa: BLE001 - sqlalchemy raises ArgumentError and others
+    except Exception as exc:
         raise FactdbError(f"bad database URL: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -94,7 +97,7 @@ def ensure_schema(engine: Engine) -> None:
     try:
         current = current_revision(engine)
         has_tables = bool(inspect(engine).get_table_names())
-    except Exception as exc:  # noqa: BLE001 - connection failures come in many classes
+    except Exception as exc:
         raise FactdbError(f"cannot open database: {_first_line(exc)}") from exc
     head = head_revision()
     if current is None and not has_tables:

@@ -144,6 +144,7 @@ class Claim(Base):
     likely_high: Mapped[float | None] = mapped_column(Float)
     qualifier: Mapped[str | None] = mapped_column(String(32))
     unit: Mapped[str | None] = mapped_column(String(32))
+    value_text: Mapped[str | None] = mapped_column(String(255))
     value_start: Mapped[int | None] = mapped_column(Integer)
     value_end: Mapped[int | None] = mapped_column(Integer)
     date_start: Mapped[date | None] = mapped_column(Date)
@@ -181,9 +182,7 @@ class Contradiction(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_a_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
-    claim_b_id: Mapped[int] = mapped_column(
-        ForeignKey("claim.id", ondelete="CASCADE"), index=True
-    )
+    claim_b_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # numeric | date
     hardness: Mapped[str] = mapped_column(String(8))  # hard | soft
     severity: Mapped[float] = mapped_column(Float)

@@ -97,6 +97,7 @@ def upgrade() -> None:
     sa.Column('likely_high', sa.Float(), nullable=True),
     sa.Column('qualifier', sa.String(length=32), nullable=True),
     sa.Column('unit', sa.String(length=32), nullable=True),
+    sa.Column('value_text', sa.String(length=255), nullable=True),
     sa.Column('value_start', sa.Integer(), nullable=True),
     sa.Column('value_end', sa.Integer(), nullable=True),
     sa.Column('date_start', sa.Date(), nullable=True),

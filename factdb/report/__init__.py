@@ -1,0 +1,1 @@
+"""Rendering: rows to the JSON contract (DESIGN.md), tables, JSON, JSON lines and CSV."""

@@ -1,0 +1,138 @@
+"""The machine-readable contract for claims and contradictions (DESIGN.md).
+
+Fields may be added; renaming or dropping one needs a changelog note.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from factdb.models import Claim, Contradiction, Review, Source
+
+
+def _num(value: float | None) -> int | float | None:
+    if value is None or math.isinf(value):
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "url": source.url,
+        "outlet": source.outlet,
+        "published": _iso(source.published_at),
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    value = None
+    if claim.kind == "quantity":
+        value = {
+            "low": _num(claim.value_low),
+            "high": _num(claim.value_high),
+            "low_open": claim.low_open,
+            "high_open": claim.high_open,
+            "likely_low": _num(claim.likely_low),
+            "likely_high": _num(claim.likely_high),
+            "qualifier": claim.qualifier,
+            "unit": claim.unit,
+            "text": claim.value_text,
+        }
+    when = None
+    if claim.date_start or claim.date_end:
+        when = {
+            "start": _iso(claim.date_start),
+            "end": _iso(claim.date_end),
+            "text": claim.date_text,
+        }
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "span": [claim.span_start, claim.span_end],
+        "subject": claim.subject.name if claim.subject else None,
+        "measure": claim.measure,
+        "verb": claim.verb,
+        "verb_class": claim.verb_class,
+        "location": claim.location.name if claim.location else None,
+        "value": value,
+        "date": when,
+        "as_of": _iso(claim.as_of),
+        "speaker": claim.speaker.name if claim.speaker else claim.speaker_name,
+        "reporting_verb": claim.reporting_verb,
+        "quote": claim.quote,
+        "hedged": claim.hedged,
+        "superseded": claim.superseded,
+        "revision": claim.revision_id,
+        "extractor_version": claim.extractor_version,
+        "source": source_dict(claim.source),
+    }
+
+
+def review_dict(review: Review) -> dict[str, Any]:
+    return {
+        "reviewer": review.reviewer,
+        "at": review.created_at.isoformat(timespec="seconds") if review.created_at else None,
+        "old_status": review.old_status,
+        "new_status": review.new_status,
+        "note": review.note,
+    }
+
+
+def contradiction_dict(row: Contradiction, *, with_reviews: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": row.id,
+        "kind": row.kind,
+        "hardness": row.hardness,
+        "severity": row.severity,
+        "status": row.status,
+        "detector_version": row.detector_version,
+        "a": claim_dict(row.claim_a),
+        "b": claim_dict(row.claim_b),
+    }
+    if with_reviews:
+        data["reviews"] = [review_dict(r) for r in row.reviews]
+    return data
+
+
+def value_text(claim: Claim) -> str:
+    """Human form of a claim's value: ``more than 5,000 troops``."""
+    if claim.kind != "quantity":
+        if claim.date_start:
+            if claim.date_start == claim.date_end:
+                return claim.date_start.isoformat()
+            return f"{_iso(claim.date_start)}..{_iso(claim.date_end)}"
+        return ""
+    if claim.value_text:
+        unit = claim.unit or ""
+        if unit == "%" or (unit == "USD" and "$" in claim.value_text):
+            unit = ""
+        return " ".join(p for p in (claim.value_text, unit) if p)
+    low, high = _num(claim.value_low), _num(claim.value_high)
+    if low is not None and high is not None and low != high:
+        return f"{low:,}–{high:,} {claim.unit or ''}".strip()
+    number = low if low is not None else high
+    return f"{number:,} {claim.unit or ''}".strip() if number is not None else ""
+
+
+def key_text(claim: Claim) -> str:
+    """The claim key for people: ``United States / troops / Iraq``."""
+    parts = (
+        claim.subject.name if claim.subject else None,
+        claim.measure or claim.verb,
+        claim.location.name if claim.location else None,
+    )
+    return " / ".join(p for p in parts if p)
+
+
+def brief(claim: Claim) -> str:
+    """One line per claim in a contradiction list: value, as-of date and source."""
+    return f"{value_text(claim)} (as of {claim.as_of}, source #{claim.source_id})"

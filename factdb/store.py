@@ -1,0 +1,279 @@
+"""Persistence: sources, revisions, entities and claims. The only module that writes rows.
+
+Functions take a ``Session`` opened by the caller (one per command, one transaction per
+article) so they compose and are testable without the CLI.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from factdb.errors import FactdbError, NotFound
+from factdb.extract import load_gazetteer, normalise_alias
+from factdb.extract.entities import Entity as GazetteerEntity
+from factdb.extract.records import ClaimRecord, Extraction
+from factdb.models import Claim, Entity, EntityAlias, Source, SourceRevision
+from factdb.readers import Document, text_hash
+
+
+def gazetteer_lookup(name: str) -> GazetteerEntity | None:
+    """The shipped entity a name (or any of its aliases) stands for, if any."""
+    return load_gazetteer().lookup(name)
+
+
+class EntityCache:
+    """Get-or-create entities by canonical name within one session, with their aliases."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._ids: dict[str, int] = {}
+
+    def id_for(self, name: str | None, kind: str | None = None) -> int | None:
+        if not name:
+            return None
+        if name in self._ids:
+            return self._ids[name]
+        entity = self.session.scalar(select(Entity).where(Entity.name == name))
+        if entity is None:
+            gazetteer = load_gazetteer()
+            shipped = gazetteer.entities.get(name)
+            entity = Entity(
+                name=name,
+                kind=(shipped.kind if shipped else kind) or "other",
+                wikidata_id=shipped.wikidata if shipped else None,
+            )
+            self.session.add(entity)
+            self.session.flush()
+            names = gazetteer.names_of(name) if shipped else [name]
+            origin = "gazetteer" if shipped else "text"
+            for alias in names:
+                add_alias(self.session, alias, entity, origin=origin, replace=False)
+        self._ids[name] = entity.id
+        return entity.id
+
+
+def add_alias(
+    session: Session, alias: str, entity: Entity, *, origin: str, replace: bool
+) -> EntityAlias | None:
+    """Point ``alias`` at ``entity``. An alias names one entity; ``replace`` moves a taken one."""
+    key = normalise_alias(alias)
+    if not key:
+        return None
+    existing = session.scalar(select(EntityAlias).where(EntityAlias.normalised == key))
+    if existing is not None:
+        if existing.entity_id == entity.id or not replace:
+            return existing
+        existing.entity_id = entity.id
+        existing.alias = alias
+        existing.origin = origin
+        return existing
+    row = EntityAlias(alias=alias, normalised=key, entity_id=entity.id, origin=origin)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def resolve_entity(session: Session, name: str) -> Entity | None:
+    """The stored entity a name resolves to, through its aliases."""
+    key = normalise_alias(name)
+    entity = session.scalar(select(Entity).join(EntityAlias).where(EntityAlias.normalised == key))
+    if entity is None:
+        entity = session.scalar(select(Entity).where(Entity.name == name))
+    return entity
+
+
+def user_alias(session: Session, alias: str, entity_name: str) -> EntityAlias:
+    """``factdb entities alias``: make ``alias`` resolve to an existing entity."""
+    entity = resolve_entity(session, entity_name)
+    if entity is None:
+        shipped = gazetteer_lookup(entity_name)
+        if shipped is None:
+            raise NotFound(f"no entity named {entity_name!r} (see `factdb entities`)")
+        EntityCache(session).id_for(shipped.name)
+        entity = resolve_entity(session, shipped.name)
+    assert entity is not None
+    row = add_alias(session, alias, entity, origin="user", replace=True)
+    if row is None:
+        raise FactdbError(f"alias {alias!r} is empty once normalised")
+    return row
+
+
+def claim_fingerprint(record: ClaimRecord) -> str:
+    """Stable identity of a claim within a revision (kind, spans, normalised values)."""
+    parts = [
+        record.kind,
+        record.span,
+        record.value_span,
+        record.date_span,
+        record.subject,
+        record.measure,
+        record.value_low,
+        record.value_high,
+        record.date_start,
+        record.date_end,
+        record.speaker,
+    ]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class StoredRevision:
+    """What storing one document did."""
+
+    source_id: int
+    revision_id: int | None
+    number: int | None
+    status: str  # new | revised | unchanged | duplicate
+    claim_ids: list[int]
+    duplicate_of: int | None = None
+    contradictions: int = 0
+
+
+def find_existing(session: Session, doc: Document) -> StoredRevision | None:
+    """An unchanged or duplicate text is a no-op: say which source already holds it."""
+    digest = text_hash(doc.text)
+    source = session.scalar(select(Source).where(Source.key == doc.key))
+    if source is not None:
+        latest = session.scalar(
+            select(SourceRevision)
+            .where(SourceRevision.source_id == source.id)
+            .order_by(SourceRevision.number.desc())
+            .limit(1)
+        )
+        if latest is not None and latest.sha256 == digest:
+            return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
+        return None
+    same_text = session.scalar(
+        select(SourceRevision).where(SourceRevision.sha256 == digest).limit(1)
+    )
+    if same_text is not None:
+        return StoredRevision(
+            same_text.source_id,
+            same_text.id,
+            same_text.number,
+            "duplicate",
+            [],
+            duplicate_of=same_text.source_id,
+        )
+    return None
+
+
+def store_revision(
+    session: Session, doc: Document, extraction: Extraction, extractor_version: str
+) -> StoredRevision:
+    """Write a new source or a new revision of one, and its claims; supersede older claims."""
+    source = session.scalar(select(Source).where(Source.key == doc.key))
+    status = "revised"
+    if source is None:
+        status = "new"
+        source = Source(key=doc.key, authors=[], meta={})
+        session.add(source)
+    source.url = doc.url or source.url
+    source.title = doc.title or source.title
+    source.outlet = doc.outlet or source.outlet
+    source.published_at = doc.published or source.published_at
+    source.authors = list(doc.authors) or source.authors or []
+    source.language = doc.language or source.language
+    source.meta = {**(source.meta or {}), **doc.meta}
+    session.flush()
+    number = (
+        session.scalar(
+            select(SourceRevision.number)
+            .where(SourceRevision.source_id == source.id)
+            .order_by(SourceRevision.number.desc())
+            .limit(1)
+        )
+        or 0
+    ) + 1
+    revision = SourceRevision(
+        source_id=source.id,
+        number=number,
+        text=doc.text,
+        sha256=text_hash(doc.text),
+        extractor_version=extractor_version,
+    )
+    session.add(revision)
+    session.flush()
+    if number > 1:
+        session.execute(
+            update(Claim)
+            .where(Claim.source_id == source.id, Claim.revision_id != revision.id)
+            .values(superseded=True)
+        )
+    entities = EntityCache(session)
+    for declared in extraction.declared_aliases:
+        target_id = entities.id_for(declared.entity, declared.kind)
+        target = session.get(Entity, target_id)
+        if target is not None:
+            add_alias(session, declared.alias, target, origin="text", replace=False)
+    claim_ids = store_claims(session, revision, extraction.claims, entities, extractor_version)
+    return StoredRevision(source.id, revision.id, number, status, claim_ids)
+
+
+def store_claims(
+    session: Session,
+    revision: SourceRevision,
+    records: list[ClaimRecord],
+    entities: EntityCache,
+    extractor_version: str,
+) -> list[int]:
+    rows: list[Claim] = []
+    seen: set[str] = set()
+    for record in records:
+        fingerprint = claim_fingerprint(record)
+        if fingerprint in seen:
+            continue
+        seen.add(fingerprint)
+        speaker_id = None
+        if record.speaker and record.speaker_kind not in (None, "other"):
+            speaker_id = entities.id_for(record.speaker, record.speaker_kind)
+        rows.append(
+            Claim(
+                revision_id=revision.id,
+                source_id=revision.source_id,
+                kind=record.kind,
+                fingerprint=fingerprint,
+                sentence_index=record.sentence_index,
+                span_start=record.span[0],
+                span_end=record.span[1],
+                text=record.text,
+                subject_id=entities.id_for(record.subject, record.subject_kind),
+                measure=record.measure,
+                verb=record.verb,
+                verb_class=record.verb_class,
+                location_id=entities.id_for(record.location, record.location_kind),
+                value_low=record.value_low,
+                value_high=record.value_high,
+                low_open=record.low_open,
+                high_open=record.high_open,
+                likely_low=record.likely_low,
+                likely_high=record.likely_high,
+                qualifier=record.qualifier,
+                unit=record.unit,
+                value_text=(
+                    revision.text[record.value_span[0] : record.value_span[1]]
+                    if record.value_span
+                    else None
+                ),
+                value_start=record.value_span[0] if record.value_span else None,
+                value_end=record.value_span[1] if record.value_span else None,
+                date_start=record.date_start,
+                date_end=record.date_end,
+                date_text=record.date_text,
+                as_of=record.as_of,
+                speaker_id=speaker_id,
+                speaker_name=record.speaker,
+                reporting_verb=record.reporting_verb,
+                quote=record.quote,
+                hedged=record.hedged,
+                superseded=False,
+                extractor_version=extractor_version,
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return [row.id for row in rows]

@@ -1,0 +1,111 @@
+"""Detection semantics as pure functions over unsaved claims (DESIGN.md, claim semantics)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factdb.config import DetectSettings
+from factdb.detect import Interval, compare, compare_quantities
+from factdb.models import Claim
+
+SETTINGS = DetectSettings(window_days=30)
+_ids = iter(range(1, 10_000))
+
+
+def quantity(
+    low: float | None,
+    high: float | None,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+    likely: tuple[float | None, float | None] | None = None,
+    as_of: date = date(2018, 2, 6),
+    source_id: int | None = None,
+    hedged: bool = False,
+    text: str | None = None,
+) -> Claim:
+    cid = next(_ids)
+    return Claim(
+        id=cid,
+        source_id=source_id if source_id is not None else cid,
+        kind="quantity",
+        text=text or f"claim {cid}",
+        value_low=low,
+        value_high=high,
+        low_open=low_open,
+        high_open=high_open,
+        likely_low=likely[0] if likely else None,
+        likely_high=likely[1] if likely else None,
+        as_of=as_of,
+        hedged=hedged,
+        superseded=False,
+    )
+
+
+MORE_THAN_5000 = dict(low_open=True, likely=(5000, 6000))
+
+
+def test_disjoint_logical_intervals_are_a_hard_contradiction() -> None:
+    a = quantity(5000, None, **MORE_THAN_5000)
+    b = quantity(3150, 3850, likely=(3150, 3850))
+    finding = compare(a, b, SETTINGS)
+    assert finding is not None and finding.hardness == "hard" and finding.kind == "numeric"
+    assert 0.5 <= finding.severity <= 1.0
+
+
+def test_overlapping_logical_but_disjoint_likely_is_soft_and_less_severe() -> None:
+    a = quantity(5000, None, **MORE_THAN_5000)
+    b = quantity(8010, 9790, likely=(8010, 9790))
+    hard = compare(a, quantity(3150, 3850), SETTINGS)
+    soft = compare(a, b, SETTINGS)
+    assert soft is not None and soft.hardness == "soft"
+    assert hard is not None and soft.severity < hard.severity
+
+
+def test_consistent_figures_are_not_flagged() -> None:
+    a = quantity(5000, None, **MORE_THAN_5000)
+    assert compare(a, quantity(4680, 5720), SETTINGS) is None
+
+
+def test_open_bound_touching_a_value_is_disjoint() -> None:
+    more_than = quantity(5000, None, low_open=True)
+    exactly = quantity(5000, 5000)
+    assert compare(more_than, exactly, SETTINGS) is not None
+    at_least = quantity(5000, None)
+    assert compare(at_least, quantity(5000, 5000), SETTINGS) is None
+
+
+def test_outside_the_window_is_not_compared_but_a_wider_window_is() -> None:
+    a = quantity(5000, None, **MORE_THAN_5000, as_of=date(2018, 2, 6))
+    b = quantity(3000, 3000, as_of=date(2017, 10, 2))
+    assert compare(a, b, SETTINGS) is None
+    assert compare(a, b, DetectSettings(window_days=365)) is not None
+
+
+def test_severity_shrinks_with_time_between_claims() -> None:
+    a = quantity(5000, None, **MORE_THAN_5000, as_of=date(2018, 2, 6))
+    near = compare(a, quantity(3000, 3000, as_of=date(2018, 2, 7)), SETTINGS)
+    far = compare(a, quantity(3000, 3000, as_of=date(2018, 3, 5)), SETTINGS)
+    assert near is not None and far is not None and far.severity < near.severity
+
+
+def test_severity_grows_with_the_gap() -> None:
+    a = quantity(5000, 5000)
+    small = compare_quantities(a, quantity(4500, 4500), SETTINGS)
+    large = compare_quantities(a, quantity(1000, 1000), SETTINGS)
+    assert small is not None and large is not None and large.severity > small.severity
+
+
+def test_hedged_same_source_and_syndicated_pairs_are_excluded() -> None:
+    a = quantity(5000, 5000)
+    assert compare(a, quantity(4000, 4000, hedged=True), SETTINGS) is None
+    assert compare(a, quantity(4000, 4000, source_id=a.source_id), SETTINGS) is None
+    copy = quantity(4000, 4000, text=a.text)
+    assert compare(a, copy, SETTINGS) is None
+
+
+def test_interval_gap() -> None:
+    assert Interval(1, 2).gap_to(Interval(5, 9)) == 3
+    assert Interval(5, None).gap_to(Interval(1, 2)) == 3
+    assert Interval(1, 5).gap_to(Interval(4, 9)) is None
+    assert Interval(None, None).gap_to(Interval(1, 2)) is None
