@@ -1,0 +1,74 @@
+"""What every command shares: the database option, sessions, errors, output formats."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+from sqlalchemy.orm import Session
+
+from factdb.config import resolve_url
+from factdb.errors import FactdbError
+from factdb.report.output import OutputFormat
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="table for people; json, jsonl or csv for programs."),
+]
+
+
+@dataclass
+class State:
+    """Settings from the root command, passed to sub-commands through ``ctx.obj``."""
+
+    db: str | None = None
+
+    @property
+    def url(self) -> str:
+        return resolve_url(self.db)
+
+
+def state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print ``error: message`` on stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1, never a traceback."""
+    try:
+        yield
+    except FactdbError as exc:
+        raise fail(str(exc)) from None
+
+
+@contextmanager
+def session_for(ctx: typer.Context, *, commit: bool = False) -> Iterator[Session]:
+    """Open the database (creating it at head when new) and yield one session."""
+    from factdb.db import open_database
+
+    with user_errors():
+        factory = open_database(state(ctx).url)
+        try:
+            with factory() as session:
+                yield session
+                if commit:
+                    session.commit()
+        finally:
+            factory.kw["bind"].dispose()
+
+
+def is_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,156 @@
+"""``factdb contradictions`` (list, show) and ``factdb review``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.report.output import OutputFormat, print_table, write_records
+
+app = typer.Typer(help="List and inspect flagged contradictions.", no_args_is_help=False)
+
+
+class Status(StrEnum):
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    resolved = "resolved"
+    stale = "stale"
+
+
+class ReviewStatus(StrEnum):
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    resolved = "resolved"
+    open = "open"
+
+
+@app.callback(invoke_without_command=True)
+def contradictions(
+    ctx: typer.Context,
+    status: Annotated[Status | None, typer.Option(help="Only this status.")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only about this entity (any alias).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List contradictions, most severe first.
+
+    Example: factdb contradictions --status open --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from factdb.queries import list_contradictions
+    from factdb.report.serialize import brief, contradiction_dict, key_text
+
+    with session_for(ctx) as session, user_errors():
+        rows = list_contradictions(session, status=status.value if status else None, entity=entity)
+        if fmt is not OutputFormat.table:
+            write_records([contradiction_dict(r) for r in rows], fmt, sys.stdout)
+            return
+        print_table(
+            f"Contradictions ({len(rows)})",
+            ["id", "severity", "kind", "status", "subject", "claim A", "claim B"],
+            [
+                (
+                    r.id,
+                    f"{r.severity:.2f}",
+                    f"{r.hardness} {r.kind}",
+                    r.status,
+                    key_text(r.claim_a),
+                    brief(r.claim_a),
+                    brief(r.claim_b),
+                )
+                for r in rows
+            ],
+        )
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    contradiction_id: Annotated[int, typer.Argument(help="Contradiction id.")],
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Show both claims side by side with their sources, dates, speakers and review history.
+
+    Example: factdb contradictions show 1
+    """
+    from factdb.queries import get_contradiction
+    from factdb.report.serialize import contradiction_dict, value_text
+
+    with session_for(ctx) as session, user_errors():
+        row = get_contradiction(session, contradiction_id)
+        if fmt is not OutputFormat.table:
+            write_records([contradiction_dict(row, with_reviews=True)], fmt, sys.stdout)
+            return
+        a, b = row.claim_a, row.claim_b
+
+        def side(c):
+            return [
+                c.text,
+                value_text(c),
+                c.as_of,
+                c.speaker.name if c.speaker else c.speaker_name,
+                f"#{c.source_id} {c.source.title or ''}".strip(),
+                c.source.outlet,
+                c.source.published_at,
+                c.source.url,
+                f"claim {c.id}, revision {c.revision_id}, chars {c.span_start}-{c.span_end}",
+            ]
+
+        labels = [
+            "sentence",
+            "value",
+            "as of",
+            "speaker",
+            "source",
+            "outlet",
+            "published",
+            "url",
+            "where",
+        ]
+        print_table(
+            f"Contradiction {row.id}: {row.hardness} {row.kind}, severity {row.severity:.2f}, "
+            f"status {row.status}",
+            ["", "claim A", "claim B"],
+            [(label, x, y) for label, x, y in zip(labels, side(a), side(b), strict=True)],
+        )
+        if row.reviews:
+            print_table(
+                "Review history",
+                ["when", "reviewer", "change", "note"],
+                [
+                    (r.created_at, r.reviewer, f"{r.old_status} -> {r.new_status}", r.note)
+                    for r in row.reviews
+                ],
+            )
+        else:
+            typer.echo("No reviews yet: factdb review ID --status confirmed|dismissed|resolved")
+
+
+def review(
+    ctx: typer.Context,
+    contradiction_id: Annotated[int, typer.Argument(help="Contradiction id.")],
+    status: Annotated[ReviewStatus, typer.Option(help="Your decision.")],
+    note: Annotated[str | None, typer.Option(help="Why; kept in the review log.")] = None,
+    reviewer: Annotated[
+        str | None, typer.Option(help="Who decided (default: the OS user).")
+    ] = None,
+) -> None:
+    """Record a decision on a contradiction; the review log is append-only.
+
+    Example: factdb review 1 --status confirmed --note "Pentagon figure is 5,200"
+    """
+    from factdb.queries import review_contradiction
+
+    with session_for(ctx, commit=True) as session, user_errors():
+        entry = review_contradiction(
+            session, contradiction_id, status=status.value, note=note, reviewer=reviewer
+        )
+        typer.echo(
+            f"contradiction {contradiction_id}: {entry.old_status} -> {entry.new_status} "
+            f"(by {entry.reviewer})"
+        )

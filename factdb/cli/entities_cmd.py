@@ -1,0 +1,66 @@
+"""``factdb entities``: list entities, add aliases."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.report.output import OutputFormat, print_table, write_records
+
+app = typer.Typer(help="List entities and curate their aliases.")
+
+
+@app.callback(invoke_without_command=True)
+def entities(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
+    """List the entities claims are about, with their aliases.
+
+    Example: factdb entities --format json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from factdb.queries import list_entities
+
+    with session_for(ctx) as session, user_errors():
+        rows = list_entities(session)
+        if fmt is not OutputFormat.table:
+            write_records(
+                [
+                    {
+                        "id": e.id,
+                        "name": e.name,
+                        "kind": e.kind,
+                        "wikidata": e.wikidata_id,
+                        "aliases": aliases,
+                        "claims": count,
+                    }
+                    for e, aliases, count in rows
+                ],
+                fmt,
+                sys.stdout,
+            )
+            return
+        print_table(
+            f"Entities ({len(rows)})",
+            ["id", "name", "kind", "claims", "aliases"],
+            [(e.id, e.name, e.kind, count, ", ".join(aliases)) for e, aliases, count in rows],
+        )
+
+
+@app.command("alias")
+def alias(
+    ctx: typer.Context,
+    alias_name: Annotated[str, typer.Argument(metavar="ALIAS", help="The new name.")],
+    entity: Annotated[str, typer.Argument(metavar="ENTITY", help="The entity it names.")],
+) -> None:
+    """Make ALIAS resolve to ENTITY (moves the alias if another entity had it).
+
+    Example: factdb entities alias "the Pentagon" "United States Department of Defense"
+    """
+    from factdb.store import user_alias
+
+    with session_for(ctx, commit=True) as session, user_errors():
+        row = user_alias(session, alias_name, entity)
+        typer.echo(f"alias {alias_name!r} -> {row.entity.name}")

@@ -1,0 +1,82 @@
+"""``factdb ingest PATH...``"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import typer
+
+from factdb.cli.common import is_terminal, session_for, state, user_errors
+from factdb.config import DetectSettings, display_url, parse_window
+from factdb.readers import DEFAULT_MAX_BYTES, Overrides, read_inputs
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")
+    ],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet for inputs without one.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of a single plain-text input.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title for inputs without one.")] = None,
+    window: Annotated[
+        str, typer.Option(help="As-of window for contradictions, e.g. 30d or 6w.")
+    ] = "30d",
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read articles, store each revision, extract claims and flag contradictions.
+
+    Example: factdb ingest seeds/
+    """
+    from factdb.ingest import ingest as run_ingest
+
+    overrides = Overrides(title=title, url=url, outlet=outlet, published=_date(published))
+    if url and len(paths) > 1:
+        raise typer.BadParameter("names one article: give a single file or -", param_hint="--url")
+    try:
+        settings = DetectSettings(window_days=parse_window(window))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--window") from None
+    typer.echo(f"database: {display_url(state(ctx).url)}", err=True)
+    items = (
+        item if isinstance(item, Exception) else overrides.apply(item)
+        for item in read_inputs(paths, max_bytes=max_bytes)
+    )
+
+    def on_item(origin: str, stored: object, error: Exception | None) -> None:
+        if error is not None:
+            typer.echo(f"error: {error}", err=True)
+        if progress is not None:
+            progress.advance(task)
+
+    progress = None
+    task = None
+    with session_for(ctx) as session, user_errors():
+        if is_terminal():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as progress:
+                task = progress.add_task("ingesting", total=None)
+                report = run_ingest(session, items, settings, on_item=on_item)
+        else:
+            report = run_ingest(session, items, settings, on_item=on_item)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(report.summary())
+    if report.errors:
+        raise typer.Exit(1)

@@ -1,0 +1,319 @@
+"""The CLI end to end through CliRunner, on each backend: messages and exit codes pinned."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factdb.cli.app import app
+
+SEED_SENTENCE = "The United States has more than 5,000 troops in Iraq."
+
+
+class Factdb:
+    """Runs ``factdb --db URL ...`` and keeps the result."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int = 0):
+        # a wide terminal so table cells are not folded mid-phrase
+        result = self.runner.invoke(
+            app, ["--db", self.url, *args], input=input, env={"COLUMNS": "250"}
+        )
+        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
+        assert "Traceback" not in result.output
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self(*args, "--format", "json").stdout)
+
+
+@pytest.fixture
+def factdb(db_url: str) -> Factdb:
+    return Factdb(db_url)
+
+
+@pytest.fixture
+def ingested(factdb: Factdb, seeds: Path) -> Factdb:
+    result = factdb("ingest", str(seeds))
+    assert result.stdout.strip().startswith("4 sources, 4 new revisions,")
+    return factdb
+
+
+def test_ingest_prints_database_and_summary(factdb: Factdb, seeds: Path) -> None:
+    result = factdb("ingest", str(seeds))
+    assert result.stderr.startswith("database: ")
+    summary = result.stdout.strip()
+    assert summary.startswith("4 sources, 4 new revisions, ")
+    assert summary.endswith(", 1 new contradiction")
+
+
+def test_seed_troop_claim_through_every_alias(ingested: Factdb) -> None:
+    for name in ("United States", "US", "U.S.", "Washington", "Americans", "united states"):
+        claims = ingested.json("claims", "--entity", name)
+        [claim] = [c for c in claims if c["text"] == SEED_SENTENCE]
+        assert claim["kind"] == "quantity"
+        assert claim["subject"] == "United States"
+        assert claim["measure"] == "troops" and claim["location"] == "Iraq"
+        assert claim["value"]["low"] == 5000 and claim["value"]["high"] is None
+        assert claim["value"]["qualifier"] == "more than"
+        assert claim["as_of"] == "2018-02-06" and claim["hedged"] is False
+        assert claim["source"]["published"] == "2018-02-06"
+        assert (
+            claim["source"]["title"] == "Iran-backed Iraqi groups demand all US forces leave Iraq"
+        )
+
+
+def test_claim_span_indexes_the_stored_revision_text(ingested: Factdb, session_factory) -> None:
+    from factdb.models import SourceRevision
+
+    claims = ingested.json("claims")
+    assert claims
+    with session_factory() as session:
+        for claim in claims:
+            text = session.get(SourceRevision, claim["revision"]).text
+            start, end = claim["span"]
+            assert text[start:end] == claim["text"]
+
+
+def test_table_output_for_people(ingested: Factdb) -> None:
+    out = ingested("claims", "--entity", "United States").stdout
+    assert "Claims about United States" in out
+    assert "more than 5,000 troops" in out
+
+
+def test_jsonl_and_csv_formats(ingested: Factdb) -> None:
+    lines = ingested("claims", "--entity", "US", "--format", "jsonl").stdout.splitlines()
+    assert lines and all(json.loads(line)["id"] for line in lines)
+    csv_out = ingested("claims", "--entity", "US", "--format", "csv").stdout.splitlines()
+    header = csv_out[0].split(",")
+    assert {"id", "text", "value.low", "source.title"} <= set(header)
+    assert len(csv_out) > len(lines)  # quoted sentences never split rows, header adds one
+
+
+def test_kind_and_source_filters(ingested: Factdb) -> None:
+    quotes = ingested.json("claims", "--kind", "quote")
+    assert quotes and all(c["kind"] == "quote" for c in quotes)
+    first = ingested.json("claims", "--source", "1")
+    assert first and all(c["source"]["id"] == 1 for c in first)
+
+
+def test_sample_contradiction_is_listed_and_others_are_not(ingested: Factdb) -> None:
+    rows = ingested.json("contradictions")
+    assert len(rows) == 1
+    [row] = rows
+    assert row["kind"] == "numeric" and row["hardness"] == "hard" and row["status"] == "open"
+    texts = {row["a"]["text"], row["b"]["text"]}
+    assert SEED_SENTENCE in texts
+    assert any("about 3,500 troops" in t for t in texts)
+    assert 0 < row["severity"] <= 1
+
+
+def test_wider_window_flags_the_autumn_figure(factdb: Factdb, seeds: Path) -> None:
+    factdb("ingest", "--window", "365d", str(seeds))
+    rows = factdb.json("contradictions")
+    values = {(r["a"]["value"]["low"], r["b"]["value"]["low"], r["hardness"]) for r in rows}
+    assert any(8010 in pair[:2] and pair[2] == "soft" for pair in values), values
+
+
+def test_show_puts_both_sides_next_to_each_other(ingested: Factdb) -> None:
+    out = ingested("contradictions", "show", "1").stdout
+    assert "claim A" in out and "claim B" in out
+    assert "more than 5,000" in out and "3,500" in out
+    assert "Example Wire" in out
+    assert "No reviews yet" in out
+
+
+def test_review_persists_and_survives_reingest(ingested: Factdb, seeds: Path) -> None:
+    result = ingested(
+        "review",
+        "1",
+        "--status",
+        "confirmed",
+        "--note",
+        "Pentagon figure is 5,200",
+        "--reviewer",
+        "ana",
+    )
+    assert result.stdout.strip() == "contradiction 1: open -> confirmed (by ana)"
+    again = ingested("ingest", str(seeds))
+    assert again.stdout.strip() == (
+        "4 sources, 0 new revisions, 0 claims, 0 new contradictions, 4 unchanged"
+    )
+    [row] = ingested.json("contradictions", "--status", "confirmed")
+    assert row["id"] == 1
+    assert ingested.json("contradictions", "--status", "open") == []
+    shown = json.loads(ingested("contradictions", "show", "1", "--format", "json").stdout)[0]
+    assert shown["reviews"] == [
+        {
+            "reviewer": "ana",
+            "at": shown["reviews"][0]["at"],
+            "old_status": "open",
+            "new_status": "confirmed",
+            "note": "Pentagon figure is 5,200",
+        }
+    ]
+    assert "Pentagon figure is 5,200" in ingested("contradictions", "show", "1").stdout
+
+
+def test_missing_path_errors_but_the_rest_of_the_batch_lands(factdb: Factdb, seeds: Path) -> None:
+    result = factdb("ingest", "missing.md", str(seeds / "102_sample_pentagon_figure.md"), code=1)
+    assert "error: missing.md: no such file or directory" in result.stderr
+    assert result.stdout.strip().startswith("1 source, 1 new revision,")
+    assert len(factdb.json("sources")) == 1
+
+
+def test_bad_front_matter_names_the_file(factdb: Factdb, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\npublished: someday\n---\nThe U.S. has 10 troops in Iraq.\n")
+    result = factdb("ingest", str(bad), code=1)
+    assert result.stderr.splitlines()[-1] == (
+        f"error: {bad}: published: not a date: 'someday' (use YYYY-MM-DD)"
+    )
+    assert factdb.json("sources") == []
+
+
+def test_stdin_with_metadata_options(factdb: Factdb) -> None:
+    text = "The United States has 4,000 troops in Iraq, officials said on Monday.\n"
+    result = factdb(
+        "ingest",
+        "-",
+        "--published",
+        "2018-02-06",
+        "--outlet",
+        "Piped",
+        "--title",
+        "From stdin",
+        input=text,
+    )
+    assert result.stdout.startswith("1 source, 1 new revision")
+    [source] = factdb.json("sources")
+    assert (source["outlet"], source["title"], source["published"]) == (
+        "Piped",
+        "From stdin",
+        "2018-02-06",
+    )
+
+
+def test_no_publication_date_warns_once(factdb: Factdb, tmp_path: Path) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text(
+        "An official said on Monday that 40 people were killed. "
+        "Another said on Tuesday that 12 were injured.\n"
+    )
+    result = factdb("ingest", str(article))
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and str(article) in warnings[0]
+
+
+def test_changed_text_at_same_url_is_a_new_revision(factdb: Factdb, tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    head = "---\nurl: https://example.org/a\npublished: 2018-02-06\n---\n"
+    article.write_text(head + "The United States has 5,000 troops in Iraq.\n")
+    factdb("ingest", str(article))
+    article.write_text(head + "The United States has 5,500 troops in Iraq.\n")
+    result = factdb("ingest", str(article))
+    assert result.stdout.startswith("1 source, 1 new revision")
+    current = factdb.json("claims", "--entity", "US")
+    assert [c["value"]["low"] for c in current] == [5500]
+    everything = factdb.json("claims", "--entity", "US", "--all-revisions")
+    assert sorted((c["value"]["low"], c["superseded"]) for c in everything) == [
+        (5000, True),
+        (5500, False),
+    ]
+    assert "2" in factdb("sources", "show", "1").stdout
+
+
+def test_usage_errors_exit_2(factdb: Factdb) -> None:
+    assert "xml" in factdb("claims", "--format", "xml", code=2).output
+    factdb("review", "1", "--status", "maybe", code=2)
+    factdb("ingest", "--window", "soon", "x.md", code=2)
+    factdb("ingest", "--published", "06/02/2018", "-", code=2, input="x")
+
+
+def test_not_found_errors_exit_1(factdb: Factdb) -> None:
+    result = factdb("contradictions", "show", "99", code=1)
+    assert result.stderr.strip() == "error: no contradiction with id 99"
+    result = factdb("claims", "--entity", "Atlantis", code=1)
+    assert result.stderr.strip() == ("error: no entity matches 'Atlantis' (see `factdb entities`)")
+    result = factdb("review", "7", "--status", "dismissed", code=1)
+    assert result.stderr.strip() == "error: no contradiction with id 7"
+
+
+def test_known_entity_without_claims_is_an_empty_list(factdb: Factdb) -> None:
+    assert factdb.json("claims", "--entity", "France") == []
+
+
+def test_user_alias_resolves(ingested: Factdb) -> None:
+    result = ingested("entities", "alias", "Uncle Sam", "US")
+    assert result.stdout.strip() == "alias 'Uncle Sam' -> United States"
+    claims = ingested.json("claims", "--entity", "Uncle Sam")
+    assert any(c["text"] == SEED_SENTENCE for c in claims)
+    entities = ingested.json("entities")
+    [us] = [e for e in entities if e["name"] == "United States"]
+    assert {"Uncle Sam", "US", "Washington", "Americans"} <= set(us["aliases"])
+    ingested("entities", "alias", "Uncle Sam", "Nowhereland", code=1)
+
+
+def test_declared_alias_from_the_text(ingested: Factdb) -> None:
+    entities = ingested.json("entities")
+    [isis] = [e for e in entities if e["name"] == "Islamic State"]
+    assert "Daesh" in isis["aliases"]
+
+
+def test_db_commands(factdb: Factdb) -> None:
+    from factdb.db import head_revision
+
+    assert factdb("db", "upgrade").stdout.strip() == f"database at revision {head_revision()}"
+    assert factdb("db", "current").stdout.strip() == f"{head_revision()} (head)"
+    assert head_revision() in factdb("db", "history").stdout
+    assert factdb("db", "check").stdout.strip() == "models and migrations agree"
+    assert factdb("db", "downgrade", "base").stdout.strip() == "database at revision base"
+    result = factdb("db", "current")
+    assert result.stdout.strip() == f"base (behind: head is {head_revision()})"
+
+
+def test_schema_behind_head_is_refused(factdb: Factdb) -> None:
+    from sqlalchemy import text
+
+    from factdb.db import head_revision, make_engine
+
+    factdb("sources")
+    engine = make_engine(factdb.url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'oldrev'"))
+    engine.dispose()
+    result = factdb("sources", code=1)
+    assert result.stderr.strip() == (
+        f"error: database schema is at revision oldrev, this factdb needs {head_revision()}; "
+        "run `factdb db upgrade`"
+    )
+
+
+def test_default_database_is_the_env_or_local_file(
+    tmp_path: Path, seeds: Path, monkeypatch
+) -> None:
+    runner = CliRunner()
+    monkeypatch.delenv("FACTDB_DATABASE_URL")
+    result = runner.invoke(app, ["ingest", str(seeds / "102_sample_pentagon_figure.md")])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip() == "database: sqlite:///factdb.sqlite"
+    assert (tmp_path / "factdb.sqlite").exists()
+
+
+def test_python_dash_m_and_version() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "factdb", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().startswith("factdb ")
