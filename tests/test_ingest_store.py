@@ -1,0 +1,95 @@
+"""Library-level ingest and detection on each backend: idempotence, reviews, rollbacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+import factdb.extract
+from factdb.config import DetectSettings
+from factdb.detect import detect
+from factdb.ingest import ingest
+from factdb.models import Claim, Contradiction, Review, Source, SourceRevision
+from factdb.queries import list_claims, review_contradiction
+from factdb.readers import Document, read_inputs
+
+
+def _count(session, model) -> int:
+    return session.scalar(select(func.count()).select_from(model))
+
+
+def test_detection_again_neither_duplicates_nor_loses_reviews(session_factory, seeds: Path):
+    with session_factory() as session:
+        report = ingest(session, read_inputs([str(seeds)]))
+        assert report.contradictions == 1 and not report.errors
+        review_contradiction(session, 1, status="dismissed", note="different units", reviewer="t")
+        session.commit()
+        assert detect(session) == []  # every current claim against the store, again
+        assert detect(session, settings=DetectSettings(window_days=30)) == []
+        session.commit()
+        [row] = session.scalars(select(Contradiction)).all()
+        assert row.status == "dismissed"
+        assert [r.note for r in session.scalars(select(Review))] == ["different units"]
+
+
+def test_wider_window_adds_pairs_once(session_factory, seeds: Path):
+    with session_factory() as session:
+        ingest(session, read_inputs([str(seeds)]))
+        added = detect(session, settings=DetectSettings(window_days=365))
+        session.commit()
+        assert len(added) >= 1
+        assert detect(session, settings=DetectSettings(window_days=365)) == []
+
+
+def test_a_failing_article_is_rolled_back_and_the_batch_goes_on(
+    session_factory, monkeypatch: pytest.MonkeyPatch
+):
+    real_extract = factdb.extract.extract
+
+    def flaky(text, published=None):
+        if "BOOM" in text:
+            raise RuntimeError("extractor exploded")
+        return real_extract(text, published)
+
+    monkeypatch.setattr(factdb.extract, "extract", flaky)
+    docs = [
+        Document(text="The United States has 5,000 troops in Iraq.", origin="a", url="u:a"),
+        Document(text="BOOM. The United States has 9 troops in Iraq.", origin="b", url="u:b"),
+        Document(text="Iraq has 7,000 troops in Iraq.", origin="c", url="u:c"),
+    ]
+    with session_factory() as session:
+        report = ingest(session, docs)
+        assert [str(e) for e in report.errors] == [
+            "b: could not be stored: RuntimeError: extractor exploded"
+        ]
+        assert report.new_revisions == 2
+        assert sorted(session.scalars(select(Source.key))) == ["u:a", "u:c"]
+        assert _count(session, SourceRevision) == 2
+        assert all(c.source.key != "u:b" for c in session.scalars(select(Claim)))
+
+
+def test_identical_text_under_another_url_is_not_stored_twice(session_factory):
+    text = "The United States has 5,000 troops in Iraq."
+    with session_factory() as session:
+        report = ingest(
+            session,
+            [
+                Document(text=text, origin="a", url="u:a"),
+                Document(text=text, origin="b", url="u:b"),
+            ],
+        )
+        assert report.new_revisions == 1 and report.unchanged == 1
+        assert _count(session, Source) == 1
+
+
+def test_revision_supersedes_old_claims_but_keeps_them(session_factory):
+    with session_factory() as session:
+        ingest(session, [Document(text="The U.S. has 5,000 troops in Iraq.", origin="a", url="u")])
+        ingest(session, [Document(text="The U.S. has 5,500 troops in Iraq.", origin="a", url="u")])
+        rows = session.execute(select(Claim.value_low, Claim.superseded).order_by(Claim.id)).all()
+        assert [tuple(r) for r in rows] == [(5000, True), (5500, False)]
+        assert [c.value_low for c in list_claims(session, entity="U.S.")] == [5500]
+        numbers = session.scalars(select(SourceRevision.number).order_by(SourceRevision.number))
+        assert list(numbers) == [1, 2]
