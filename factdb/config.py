@@ -8,7 +8,10 @@ embedded default ``./factdb.sqlite``. A bare file path is taken as a SQLite file
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 ENV_VAR = "FACTDB_DATABASE_URL"
 DEFAULT_PATH = "factdb.sqlite"
@@ -63,3 +66,67 @@ def parse_window(text: str) -> int:
     if not number.isdigit() or unit not in units:
         raise ValueError(f"window {text!r}: expected days such as 30d or 6w")
     return int(number) * units[unit]
+
+
+SETTINGS_FILE = "factdb.toml"
+# key -> parser; every key a settings file may hold, so a typo is named, not ignored
+_SETTINGS: dict[str, Any] = {"detect.window": lambda v: parse_window(str(v))}
+
+
+def settings_file(url: str) -> Path | None:
+    """``factdb.toml`` beside a SQLite database file, else in the working directory."""
+    from sqlalchemy.engine import make_url
+
+    candidates = []
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        candidates.append(Path(parsed.database).resolve().parent / SETTINGS_FILE)
+    candidates.append(Path.cwd() / SETTINGS_FILE)
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def load_settings(path: Path | None) -> dict[str, Any]:
+    """Read and validate a settings file up front; errors name the file and the key."""
+    from factdb.errors import FactdbError
+
+    if path is None:
+        return {}
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise FactdbError(f"{path}: not a valid TOML file ({exc})") from None
+    values: dict[str, Any] = {}
+    for key, value in _flatten(raw).items():
+        if key not in _SETTINGS:
+            known = ", ".join(sorted(_SETTINGS))
+            raise FactdbError(f"{path}: unknown setting {key!r} (known: {known})")
+        try:
+            values[key] = _SETTINGS[key](value)
+        except ValueError as exc:
+            raise FactdbError(f"{path}: {key}: {exc}") from None
+    return values
+
+
+def detect_settings(url: str, window: str | None = None) -> DetectSettings:
+    """Detection settings: the command's option, else factdb.toml, else the defaults."""
+    from factdb.errors import FactdbError
+
+    values = load_settings(settings_file(url))
+    days = values.get("detect.window", DEFAULT_WINDOW_DAYS)
+    if window is not None:
+        try:
+            days = parse_window(window)
+        except ValueError as exc:
+            raise FactdbError(f"--window: {exc}") from None
+    return DetectSettings(window_days=days)

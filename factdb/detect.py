@@ -1,28 +1,77 @@
 """Contradiction detection: which stored claims cannot both be true.
 
-Two quantity claims are compared only when they share the claim key (subject, measure,
-verb class, location), come from different sources, are neither hedged nor superseded, and
-their as-of dates fall within the window. Disjoint *logical* intervals are a hard
-contradiction; overlapping logical but disjoint *likely* intervals are a soft discrepancy.
-One-off event claims with the same key (subject, verb, location) contradict when their date
-intervals are disjoint. Candidates come from an indexed query per new claim (blocking on the
-key and an as-of range), never from all pairs. Stored pairs are unique, so running detection
-again adds nothing and never touches an existing row's status or reviews.
+Rules (DESIGN.md, claim semantics):
+- Quantity claims are compared only when they share the claim key (subject, measure, verb
+  class, location), are neither hedged, superseded nor retired, have as-of dates within the
+  window, and do not come from the same sentence. Disjoint *logical* intervals are a hard
+  contradiction; overlapping logical but disjoint *likely* intervals a soft discrepancy.
+- Pairs from one source are kept as ``scope="intra"`` (an article that disagrees with
+  itself); pairs across sources are ``scope="cross"``.
+- The same sentence in two sources (a syndicated wire copy) is one report, never a pair.
+- One-off events (a city captured by a group) with the same subject, event class and place
+  contradict when their date intervals are disjoint; recurring events (attacks, visits,
+  statements) are never compared, since both dates can be true.
+
+How: rows are loaded with Core (no ORM objects), grouped by claim key and swept in as-of
+order, so a claim meets only the claims inside its window: never all pairs. Incremental runs
+(after an ingest) compare only pairs that include a new claim, through the ``ix_claim_key``
+index. Pairs are inserted with ON CONFLICT DO NOTHING on the unique (claim_a, claim_b), so
+running detection again adds nothing and never touches an existing row's status or reviews.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date
+from itertools import groupby
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
 from factdb.models import Claim, Contradiction
 
-DETECTOR_VERSION = "1"
+DETECTOR_VERSION = "2"
+_CHUNK = 500
+
+# Verbs of events that happen once to a given object, by event class. "Islamic State
+# captured Mosul in June 2014" and "IS overran Mosul in 2015" cannot both be right; two
+# attacks on Mosul on different dates can.
+ONE_OFF_EVENTS: dict[str, str] = {
+    "capture": "capture",
+    "take": "capture",
+    "seize": "capture",
+    "overrun": "capture",
+    "conquer": "capture",
+    "fall": "capture",
+    "recapture": "recapture",
+    "retake": "recapture",
+    "liberate": "recapture",
+    "found": "found",
+    "establish": "found",
+}
+
+
+class ClaimFacts(Protocol):
+    """What comparison needs of a claim: an ORM ``Claim`` or a Core row both qualify."""
+
+    id: int
+    source_id: int
+    revision_id: int
+    sentence_index: int
+    text: str
+    value_low: float | None
+    value_high: float | None
+    low_open: bool
+    high_open: bool
+    likely_low: float | None
+    likely_high: float | None
+    as_of: date | None
+    date_start: date | None
+    date_end: date | None
 
 
 @dataclass(frozen=True)
@@ -52,11 +101,11 @@ def _before(a: Interval, b: Interval) -> bool:
     return a.high == b.low and (a.high_open or b.low_open)
 
 
-def logical_interval(claim: Claim) -> Interval:
+def logical_interval(claim: ClaimFacts) -> Interval:
     return Interval(claim.value_low, claim.value_high, claim.low_open, claim.high_open)
 
 
-def likely_interval(claim: Claim) -> Interval:
+def likely_interval(claim: ClaimFacts) -> Interval:
     low = claim.likely_low if claim.likely_low is not None else claim.value_low
     high = claim.likely_high if claim.likely_high is not None else claim.value_high
     return Interval(
@@ -74,6 +123,7 @@ class Finding:
     kind: str  # numeric | date
     hardness: str  # hard | soft
     severity: float
+    scope: str = "cross"  # cross | intra
 
 
 def _relative_gap(gap: float, a: Interval, b: Interval) -> float:
@@ -81,9 +131,15 @@ def _relative_gap(gap: float, a: Interval, b: Interval) -> float:
     return gap / scale
 
 
-def compare_quantities(a: Claim, b: Claim, settings: DetectSettings) -> Finding | None:
-    """Hard when logical intervals are disjoint, soft when only likely ones are."""
-    days = abs((a.as_of - b.as_of).days) if a.as_of and b.as_of else 0
+def compare_quantities(a: ClaimFacts, b: ClaimFacts, settings: DetectSettings) -> Finding | None:
+    """Hard when logical intervals are disjoint, soft when only the likely ones are.
+
+    Severity: hard = (0.5 + 0.5 * relative gap) * time factor; soft = 0.5 * relative gap *
+    time factor, where the time factor falls from 1 (same day) to 0.5 (window apart).
+    """
+    if a.as_of is None or b.as_of is None:
+        return None  # a figure that cannot be placed in time cannot be compared
+    days = abs((a.as_of - b.as_of).days)
     if days > settings.window_days:
         return None
     time_factor = 1.0 - 0.5 * (days / settings.window_days if settings.window_days else 0.0)
@@ -100,107 +156,305 @@ def compare_quantities(a: Claim, b: Claim, settings: DetectSettings) -> Finding 
     return None
 
 
-def compare_events(a: Claim, b: Claim) -> Finding | None:
+def compare_events(a: ClaimFacts, b: ClaimFacts) -> Finding | None:
     """One-off events with the same key contradict when their dates cannot overlap."""
     if None in (a.date_start, a.date_end, b.date_start, b.date_end):
         return None
     if a.date_end < b.date_start or b.date_end < a.date_start:  # type: ignore[operator]
-        gap = max((b.date_start - a.date_end).days, (a.date_start - b.date_end).days)  # type: ignore[operator]
+        gap = max(
+            (b.date_start - a.date_end).days,  # type: ignore[operator]
+            (a.date_start - b.date_end).days,  # type: ignore[operator]
+        )
         return Finding("date", "hard", round(min(1.0, 0.5 + gap / 730), 3))
     return None
 
 
-def comparable(a: Claim, b: Claim) -> bool:
-    """The preconditions every pair must meet, whatever their kind."""
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def sentence_key(text: str) -> str:
+    """Sentence text as compared for syndication: case, quotes and spacing folded."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+
+
+def comparable(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Pairs that are never a contradiction: one claim, one sentence, one wire copy."""
+    if a.id == b.id:
+        return False
+    if a.revision_id == b.revision_id and a.sentence_index == b.sentence_index:
+        return False
+    return sentence_key(a.text) != sentence_key(b.text)
+
+
+def _finding(a: ClaimFacts, b: ClaimFacts, found: Finding) -> Finding:
+    scope = "intra" if a.source_id == b.source_id else "cross"
+    return Finding(found.kind, found.hardness, found.severity, scope)
+
+
+# Columns the sweep reads; Core rows keep memory and time low at a million claims.
+_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.revision_id,
+    Claim.sentence_index,
+    Claim.text,
+    Claim.kind,
+    Claim.subject_id,
+    Claim.measure,
+    Claim.verb,
+    Claim.verb_class,
+    Claim.location_id,
+    Claim.value_low,
+    Claim.value_high,
+    Claim.low_open,
+    Claim.high_open,
+    Claim.likely_low,
+    Claim.likely_high,
+    Claim.as_of,
+    Claim.date_start,
+    Claim.date_end,
+)
+
+
+def _current() -> tuple[ColumnElement[bool], ...]:
     return (
-        a.id != b.id
-        and a.source_id != b.source_id
-        and not a.hedged
-        and not b.hedged
-        and not a.superseded
-        and not b.superseded
-        and a.text.strip() != b.text.strip()  # a syndicated copy is not a second opinion
-    )
-
-
-def candidates(session: Session, claim: Claim, settings: DetectSettings) -> list[Claim]:
-    """Stored claims sharing the claim's key, through the ``ix_claim_key`` index."""
-    if claim.subject_id is None or claim.hedged or claim.superseded:
-        return []
-    query = select(Claim).where(
-        Claim.kind == claim.kind,
-        Claim.subject_id == claim.subject_id,
-        Claim.location_id.is_(None)
-        if claim.location_id is None
-        else Claim.location_id == claim.location_id,
-        Claim.source_id != claim.source_id,
-        Claim.hedged.is_(False),
         Claim.superseded.is_(False),
+        Claim.retired.is_(False),
+        Claim.hedged.is_(False),
+        Claim.subject_id.is_not(None),
     )
-    if claim.kind == "quantity":
-        if claim.measure is None or (claim.value_low is None and claim.value_high is None):
-            return []
-        query = query.where(Claim.measure == claim.measure, Claim.verb_class == claim.verb_class)
-        if claim.as_of is not None:
-            window = timedelta(days=settings.window_days)
-            query = query.where(Claim.as_of.between(claim.as_of - window, claim.as_of + window))
-    elif claim.kind == "event":
-        if claim.verb is None or claim.location_id is None or claim.date_start is None:
-            return []
-        query = query.where(Claim.verb == claim.verb, Claim.date_start.is_not(None))
+
+
+def _eq(column: Any, value: Any) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _quantity_key(row: Any) -> tuple:
+    return (row.subject_id, row.measure, row.verb_class, row.location_id)
+
+
+def _quantity_groups(
+    session: Session, new_ids: set[int] | None, settings: DetectSettings
+) -> Iterator[list[Row]]:
+    """Quantity claims grouped by claim key, each group in as-of order."""
+    base = select(*_COLUMNS).where(
+        Claim.kind == "quantity",
+        Claim.measure.is_not(None),
+        Claim.as_of.is_not(None),
+        *_current(),
+    )
+    if new_ids is None:
+        query = base.order_by(
+            Claim.subject_id, Claim.measure, Claim.verb_class, Claim.location_id, Claim.as_of
+        ).execution_options(yield_per=20_000)
+        for _, rows in groupby(session.execute(query), key=_quantity_key):
+            yield list(rows)
+        return
+    keys: dict[tuple, tuple[date, date]] = {}
+    for chunk in _chunks(sorted(new_ids)):
+        spans = session.execute(
+            select(
+                Claim.subject_id,
+                Claim.measure,
+                Claim.verb_class,
+                Claim.location_id,
+                func.min(Claim.as_of),
+                func.max(Claim.as_of),
+            )
+            .where(
+                Claim.id.in_(chunk),
+                Claim.kind == "quantity",
+                Claim.measure.is_not(None),
+                Claim.as_of.is_not(None),
+                *_current(),
+            )
+            .group_by(Claim.subject_id, Claim.measure, Claim.verb_class, Claim.location_id)
+        )
+        for subject, measure, verb_class, location, low, high in spans:
+            key = (subject, measure, verb_class, location)
+            if key in keys:
+                low, high = min(low, keys[key][0]), max(high, keys[key][1])
+            keys[key] = (low, high)
+    window = settings.window_days
+    for (subject, measure, verb_class, location), (low, high) in keys.items():
+        query = base.where(
+            Claim.subject_id == subject,
+            Claim.measure == measure,
+            _eq(Claim.verb_class, verb_class),
+            _eq(Claim.location_id, location),
+            Claim.as_of.between(
+                date.fromordinal(max(1, low.toordinal() - window)),
+                date.fromordinal(high.toordinal() + window),
+            ),
+        ).order_by(Claim.as_of, Claim.id)
+        yield list(session.execute(query))
+
+
+def _sweep(
+    rows: list[Row],
+    new_ids: set[int] | None,
+    settings: DetectSettings,
+    found: dict[tuple[int, int], Finding],
+    texts: dict[int, str],
+) -> None:
+    """Compare each claim with the later claims inside its window (rows in as-of order)."""
+    window = settings.window_days
+    days = [row.as_of.toordinal() for row in rows]
+    for i, a in enumerate(rows):
+        a_new = new_ids is None or a.id in new_ids
+        for j in range(i + 1, len(rows)):
+            if days[j] - days[i] > window:
+                break
+            b = rows[j]
+            if not a_new and b.id not in new_ids:  # type: ignore[operator]
+                continue
+            finding = compare_quantities(a, b, settings)
+            if finding is not None and comparable(a, b):
+                found[(min(a.id, b.id), max(a.id, b.id))] = _finding(a, b, finding)
+                texts[a.id], texts[b.id] = a.text, b.text
+
+
+def _event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Row]]:
+    """One-off event claims grouped by (subject, event class, place)."""
+    base = select(*_COLUMNS).where(
+        Claim.kind == "event",
+        Claim.verb.in_(ONE_OFF_EVENTS),
+        Claim.location_id.is_not(None),
+        Claim.date_start.is_not(None),
+        *_current(),
+    )
+    if new_ids is None:
+        rows = list(session.execute(base))
     else:
+        fresh = [
+            row
+            for chunk in _chunks(sorted(new_ids))
+            for row in session.execute(base.where(Claim.id.in_(chunk)))
+        ]
+        if not fresh:
+            return
+        keys = {(r.subject_id, r.location_id) for r in fresh}
+        rows = [
+            row
+            for chunk in _chunks(sorted(keys))
+            for row in session.execute(
+                base.where(tuple_(Claim.subject_id, Claim.location_id).in_(chunk))
+            )
+        ]
+
+    def key(row: Any) -> tuple:
+        return (row.subject_id, ONE_OFF_EVENTS[row.verb], row.location_id)
+
+    for _, group in groupby(sorted(rows, key=key), key=key):
+        yield list(group)
+
+
+def _pairwise_events(
+    rows: list[Row],
+    new_ids: set[int] | None,
+    found: dict[tuple[int, int], Finding],
+    texts: dict[int, str],
+) -> None:
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            if new_ids is not None and a.id not in new_ids and b.id not in new_ids:
+                continue
+            finding = compare_events(a, b)
+            if finding is not None and comparable(a, b):
+                found[(min(a.id, b.id), max(a.id, b.id))] = _finding(a, b, finding)
+                texts[a.id], texts[b.id] = a.text, b.text
+
+
+def _one_per_report(
+    session: Session, found: dict[tuple[int, int], Finding], texts: dict[int, str]
+) -> dict[tuple[int, int], Finding]:
+    """Drop pairs that repeat a stored or earlier pair through a syndicated copy: the same
+    two sentences are one report, however many outlets carried the wire story."""
+    if not found:
+        return found
+    from sqlalchemy.orm import aliased
+
+    def report(a: str, b: str) -> frozenset[str]:
+        return frozenset((sentence_key(a), sentence_key(b)))
+
+    seen: set[frozenset[str]] = set()
+    ids = sorted({i for pair in found for i in pair})
+    ca, cb = aliased(Claim), aliased(Claim)
+    for chunk in _chunks(ids):
+        stored = session.execute(
+            select(ca.text, cb.text)
+            .select_from(Contradiction)
+            .join(ca, Contradiction.claim_a_id == ca.id)
+            .join(cb, Contradiction.claim_b_id == cb.id)
+            .where((Contradiction.claim_a_id.in_(chunk)) | (Contradiction.claim_b_id.in_(chunk)))
+        )
+        seen.update(report(a, b) for a, b in stored)
+    kept: dict[tuple[int, int], Finding] = {}
+    for pair, finding in sorted(found.items()):
+        key = report(texts[pair[0]], texts[pair[1]])
+        if key not in seen:
+            seen.add(key)
+            kept[pair] = finding
+    return kept
+
+
+def find_contradictions(
+    session: Session, claim_ids: Iterable[int] | None = None, settings: DetectSettings | None = None
+) -> dict[tuple[int, int], Finding]:
+    """Every conflicting pair that involves one of ``claim_ids`` (default: all claims)."""
+    settings = settings or DetectSettings()
+    new_ids = None if claim_ids is None else set(claim_ids)
+    found: dict[tuple[int, int], Finding] = {}
+    if new_ids is not None and not new_ids:
+        return found
+    texts: dict[int, str] = {}
+    for group in _quantity_groups(session, new_ids, settings):
+        _sweep(group, new_ids, settings, found, texts)
+    for group in _event_groups(session, new_ids):
+        _pairwise_events(group, new_ids, found, texts)
+    return _one_per_report(session, found, texts)
+
+
+def store_contradictions(session: Session, found: dict[tuple[int, int], Finding]) -> list[int]:
+    """Insert new pairs; pairs already stored (and their reviews) are left as they are."""
+    if not found:
         return []
-    return list(session.scalars(query))
-
-
-def compare(a: Claim, b: Claim, settings: DetectSettings) -> Finding | None:
-    if not comparable(a, b):
-        return None
-    if a.kind == "quantity":
-        return compare_quantities(a, b, settings)
-    if a.kind == "event":
-        return compare_events(a, b)
-    return None
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    rows = [
+        {
+            "claim_a_id": a,
+            "claim_b_id": b,
+            "kind": f.kind,
+            "scope": f.scope,
+            "hardness": f.hardness,
+            "severity": f.severity,
+            "detector_version": DETECTOR_VERSION,
+            "status": "open",
+        }
+        for (a, b), f in sorted(found.items())
+    ]
+    statement = (
+        insert(Contradiction)
+        .on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
+        .returning(Contradiction.id)
+    )
+    new: list[int] = []
+    for i in range(0, len(rows), 1000):
+        new.extend(session.scalars(statement, rows[i : i + 1000]).all())
+    return new
 
 
 def detect(
     session: Session, claim_ids: Iterable[int] | None = None, settings: DetectSettings | None = None
-) -> list[Contradiction]:
-    """Compare the given claims (default: all current ones) with the store; add new pairs."""
-    settings = settings or DetectSettings()
-    if claim_ids is None:
-        claims = list(session.scalars(select(Claim).where(Claim.superseded.is_(False))))
-    else:
-        ids = list(claim_ids)
-        claims = list(session.scalars(select(Claim).where(Claim.id.in_(ids)))) if ids else []
-    found: list[Contradiction] = []
-    seen: set[tuple[int, int]] = set()
-    for claim in claims:
-        for other in candidates(session, claim, settings):
-            pair = (min(claim.id, other.id), max(claim.id, other.id))
-            if pair in seen:
-                continue
-            seen.add(pair)
-            finding = compare(claim, other, settings)
-            if finding is None:
-                continue
-            exists = session.scalar(
-                select(Contradiction.id).where(
-                    Contradiction.claim_a_id == pair[0], Contradiction.claim_b_id == pair[1]
-                )
-            )
-            if exists is not None:
-                continue
-            row = Contradiction(
-                claim_a_id=pair[0],
-                claim_b_id=pair[1],
-                kind=finding.kind,
-                hardness=finding.hardness,
-                severity=finding.severity,
-                detector_version=DETECTOR_VERSION,
-                status="open",
-            )
-            session.add(row)
-            found.append(row)
-    session.flush()
-    return found
+) -> list[int]:
+    """Find and store contradictions for ``claim_ids`` (default: all); returns new ids."""
+    return store_contradictions(session, find_contradictions(session, claim_ids, settings))

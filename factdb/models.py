@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -157,6 +158,8 @@ class Claim(Base):
     quote: Mapped[str | None] = mapped_column(Text)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # re-extraction no longer finds this claim in its (current) revision: kept, not deleted
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     extractor_version: Mapped[str] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
@@ -184,6 +187,8 @@ class Contradiction(Base):
     claim_a_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
     claim_b_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # numeric | date
+    # cross: two sources disagree; intra: one article disagrees with itself
+    scope: Mapped[str] = mapped_column(String(8), default="cross", server_default="cross")
     hardness: Mapped[str] = mapped_column(String(8))  # hard | soft
     severity: Mapped[float] = mapped_column(Float)
     detector_version: Mapped[str] = mapped_column(String(32))

@@ -9,14 +9,16 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from factdb.errors import FactdbError, NotFound
 from factdb.models import Claim, Contradiction, Entity, EntityAlias, Review, Source
-from factdb.store import gazetteer_lookup, resolve_entity
+from factdb.store import gazetteer_lookup, resolve_entity, utcnow
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
 
@@ -43,41 +45,85 @@ def find_entity(session: Session, name: str) -> Entity | None:
     return None
 
 
+CLAIM_STATUSES = ("current", "superseded", "retired", "all")
+
+
+def _claim_status(status: str) -> list[ColumnElement[bool]]:
+    if status == "current":
+        return [Claim.superseded.is_(False), Claim.retired.is_(False)]
+    if status == "superseded":
+        return [Claim.superseded.is_(True)]
+    if status == "retired":
+        return [Claim.retired.is_(True)]
+    if status == "all":
+        return []
+    raise FactdbError(f"claim status {status!r}: expected one of {', '.join(CLAIM_STATUSES)}")
+
+
+def _mentions(claim: type[Claim] | Any, entity_id: int) -> ColumnElement[bool]:
+    return or_(
+        claim.subject_id == entity_id,
+        claim.location_id == entity_id,
+        claim.speaker_id == entity_id,
+    )
+
+
 def list_claims(
     session: Session,
     *,
     entity: str | None = None,
     kind: str | None = None,
     source_id: int | None = None,
-    include_superseded: bool = False,
+    measure: str | None = None,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    status: str = "current",
 ) -> list[Claim]:
-    """Claims in source order; ``entity`` matches subject, location or speaker via aliases."""
-    query: Select = select(Claim).options(*_claim_options())
+    """Claims in source order; ``entity`` matches subject, location or speaker via aliases.
+
+    ``since``/``until`` bound the as-of date; ``outlet`` matches case-insensitively.
+    """
+    query: Select = select(Claim).options(*_claim_options()).where(*_claim_status(status))
     if entity is not None:
         found = find_entity(session, entity)
         if found is None:
             return []
-        query = query.where(
-            or_(
-                Claim.subject_id == found.id,
-                Claim.location_id == found.id,
-                Claim.speaker_id == found.id,
-            )
-        )
+        query = query.where(_mentions(Claim, found.id))
     if kind is not None:
         query = query.where(Claim.kind == kind)
     if source_id is not None:
         query = query.where(Claim.source_id == source_id)
-    if not include_superseded:
-        query = query.where(Claim.superseded.is_(False))
+    if measure is not None:
+        query = query.where(Claim.measure == measure)
+    if outlet is not None:
+        query = query.join(Source, Claim.source_id == Source.id).where(
+            func.lower(Source.outlet) == outlet.lower()
+        )
+    if since is not None:
+        query = query.where(Claim.as_of >= since)
+    if until is not None:
+        query = query.where(Claim.as_of <= until)
     query = query.order_by(Claim.source_id, Claim.revision_id, Claim.span_start, Claim.id)
     return list(session.scalars(query).unique())
 
 
 def list_contradictions(
-    session: Session, *, status: str | None = None, entity: str | None = None
+    session: Session,
+    *,
+    status: str | None = None,
+    entity: str | None = None,
+    measure: str | None = None,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    scope: str | None = None,
+    limit: int | None = None,
 ) -> list[Contradiction]:
-    """Contradictions by severity (highest first), then most recent claim."""
+    """Contradictions by severity (highest first), then most recent claim.
+
+    Filters apply to either side: a pair is listed when one of its claims matches.
+    """
     a, b = aliased(Claim), aliased(Claim)
     query = (
         select(Contradiction)
@@ -90,14 +136,99 @@ def list_contradictions(
     )
     if status is not None:
         query = query.where(Contradiction.status == status)
+    if scope is not None:
+        query = query.where(Contradiction.scope == scope)
     if entity is not None:
         found = find_entity(session, entity)
         if found is None:
             return []
-        query = query.where(or_(a.subject_id == found.id, b.subject_id == found.id))
+        query = query.where(or_(_mentions(a, found.id), _mentions(b, found.id)))
+    if measure is not None:
+        query = query.where(a.measure == measure)
+    if outlet is not None:
+        sa_, sb = aliased(Source), aliased(Source)
+        query = (
+            query.join(sa_, a.source_id == sa_.id)
+            .join(sb, b.source_id == sb.id)
+            .where(
+                or_(
+                    func.lower(sa_.outlet) == outlet.lower(),
+                    func.lower(sb.outlet) == outlet.lower(),
+                )
+            )
+        )
+    if since is not None:
+        query = query.where(or_(a.as_of >= since, b.as_of >= since))
+    if until is not None:
+        query = query.where(or_(a.as_of <= until, b.as_of <= until))
     latest = func.coalesce(b.as_of, a.as_of)
     query = query.order_by(Contradiction.severity.desc(), latest.desc(), Contradiction.id)
+    if limit is not None:
+        query = query.limit(limit)
     return list(session.scalars(query).unique())
+
+
+@dataclass
+class Timeline:
+    """Every value of one figure by as-of date, and which pairs of them are flagged."""
+
+    entity: Entity
+    measure: str
+    location: Entity | None
+    claims: list[Claim]
+    flags: dict[int, list[Contradiction]]
+    copies: dict[int, list[Claim]]
+
+
+def timeline(
+    session: Session, *, entity: str, measure: str, location: str | None = None
+) -> Timeline:
+    """The figure's claims in as-of order; syndicated copies fold into their first report."""
+    from factdb.detect import sentence_key
+
+    subject = find_entity(session, entity)
+    if subject is None:
+        raise NotFound(f"no claims about {entity!r} yet")
+    place = None
+    query = (
+        select(Claim)
+        .options(*_claim_options())
+        .where(
+            Claim.kind == "quantity",
+            Claim.subject_id == subject.id,
+            Claim.measure == measure,
+            Claim.superseded.is_(False),
+            Claim.retired.is_(False),
+        )
+        .order_by(Claim.as_of, Claim.id)
+    )
+    if location is not None:
+        place = find_entity(session, location)
+        if place is None:
+            raise NotFound(f"no claims located in {location!r} yet")
+        query = query.where(Claim.location_id == place.id)
+    claims: list[Claim] = []
+    copies: dict[int, list[Claim]] = {}
+    first: dict[str, Claim] = {}
+    for claim in session.scalars(query).unique():
+        key = sentence_key(claim.text)
+        if key in first and first[key].source_id != claim.source_id:
+            copies.setdefault(first[key].id, []).append(claim)
+            continue
+        first.setdefault(key, claim)
+        claims.append(claim)
+    ids = [c.id for c in claims]
+    flags: dict[int, list[Contradiction]] = {}
+    if ids:
+        rows = session.scalars(
+            select(Contradiction).where(
+                Contradiction.claim_a_id.in_(ids), Contradiction.claim_b_id.in_(ids)
+            )
+        )
+        for row in rows:
+            flags.setdefault(row.claim_a_id, []).append(row)
+            flags.setdefault(row.claim_b_id, []).append(row)
+    return Timeline(subject, measure, place, claims, flags, copies)
 
 
 def get_contradiction(session: Session, contradiction_id: int) -> Contradiction:
@@ -141,11 +272,11 @@ def review_contradiction(
         old_status=row.status,
         new_status=status,
         note=note,
-        created_at=datetime.now(UTC).replace(tzinfo=None),
+        created_at=utcnow(),
     )
     row.status = status
     row.updated_at = entry.created_at
-    session.add(entry)
+    row.reviews.append(entry)
     session.flush()
     return entry
 
@@ -161,7 +292,7 @@ def list_sources(session: Session) -> Sequence[tuple[Source, int, int]]:
     )
     claims = (
         select(func.count(Claim.id))
-        .where(Claim.source_id == Source.id, Claim.superseded.is_(False))
+        .where(Claim.source_id == Source.id, Claim.superseded.is_(False), Claim.retired.is_(False))
         .scalar_subquery()
     )
     query = select(Source, revisions, claims).order_by(Source.id)
@@ -193,7 +324,7 @@ def list_entities(session: Session) -> Sequence[tuple[Entity, list[str], int]]:
                     Claim.speaker_id == Entity.id,
                 ),
             )
-            .where(Claim.superseded.is_(False))
+            .where(Claim.superseded.is_(False), Claim.retired.is_(False))
             .group_by(Entity.id)
         ).all()
     )

@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from factdb.errors import FactdbError, NotFound
 from factdb.extract import load_gazetteer, normalise_alias
 from factdb.extract.entities import Entity as GazetteerEntity
 from factdb.extract.records import ClaimRecord, Extraction
-from factdb.models import Claim, Entity, EntityAlias, Source, SourceRevision
+from factdb.models import (
+    Claim,
+    Contradiction,
+    Entity,
+    EntityAlias,
+    Review,
+    Source,
+    SourceRevision,
+)
 from factdb.readers import Document, text_hash
 
 
@@ -100,6 +109,51 @@ def user_alias(session: Session, alias: str, entity_name: str) -> EntityAlias:
     if row is None:
         raise FactdbError(f"alias {alias!r} is empty once normalised")
     return row
+
+
+SYSTEM_REVIEWER = "factdb"
+
+
+def mark_stale(session: Session, claim_ids: list[int], reason: str) -> list[int]:
+    """Open contradictions of claims that no longer stand become ``stale``: kept, shown, logged.
+
+    Reviewed ones (confirmed, dismissed, resolved) keep the reviewer's status.
+    """
+    if not claim_ids:
+        return []
+    stale: list[int] = []
+    now = utcnow()
+    for i in range(0, len(claim_ids), 500):
+        chunk = claim_ids[i : i + 500]
+        rows = session.scalars(
+            select(Contradiction).where(
+                Contradiction.status == "open",
+                or_(Contradiction.claim_a_id.in_(chunk), Contradiction.claim_b_id.in_(chunk)),
+            )
+        )
+        for row in rows:
+            if row.id in stale:
+                continue
+            session.add(
+                Review(
+                    contradiction_id=row.id,
+                    reviewer=SYSTEM_REVIEWER,
+                    old_status=row.status,
+                    new_status="stale",
+                    note=reason,
+                    created_at=now,
+                )
+            )
+            row.status = "stale"
+            row.updated_at = now
+            stale.append(row.id)
+    session.flush()
+    return stale
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as the DateTime columns store it on both backends."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def claim_fingerprint(record: ClaimRecord) -> str:
@@ -199,11 +253,17 @@ def store_revision(
     session.add(revision)
     session.flush()
     if number > 1:
-        session.execute(
-            update(Claim)
-            .where(Claim.source_id == source.id, Claim.revision_id != revision.id)
-            .values(superseded=True)
+        old = list(
+            session.scalars(
+                select(Claim.id).where(
+                    Claim.source_id == source.id,
+                    Claim.revision_id != revision.id,
+                    Claim.superseded.is_(False),
+                )
+            )
         )
+        session.execute(update(Claim).where(Claim.id.in_(old)).values(superseded=True))
+        mark_stale(session, old, f"claim superseded by revision {number} of its source")
     entities = EntityCache(session)
     for declared in extraction.declared_aliases:
         target_id = entities.id_for(declared.entity, declared.kind)

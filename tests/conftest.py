@@ -6,6 +6,7 @@ fresh database that the fixture creates and drops, so tests never see each other
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import uuid
 from collections.abc import Iterator
@@ -14,7 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from typer.testing import CliRunner
 
+from factdb.cli.app import app
 from factdb.config import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,3 +70,39 @@ def session_factory(db_url: str):
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS
+
+
+class Factdb:
+    """Runs ``factdb --db URL ...`` and keeps the result."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, code: int = 0):
+        # a wide terminal so table cells are not folded mid-phrase
+        result = self.runner.invoke(
+            app, ["--db", self.url, *args], input=input, env={"COLUMNS": "250"}
+        )
+        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
+        assert "Traceback" not in result.output
+        return result
+
+    def json(self, *args: str):
+        return json.loads(self(*args, "--format", "json").stdout)
+
+
+@pytest.fixture
+def factdb(db_url: str) -> Factdb:
+    return Factdb(db_url)
+
+
+@pytest.fixture
+def ingested(factdb: Factdb, seeds: Path) -> Factdb:
+    """The bundled seeds, ingested through the CLI."""
+    result = factdb("ingest", str(seeds))
+    assert result.stdout.strip().startswith("4 sources, 4 new revisions,")
+    return factdb

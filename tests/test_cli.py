@@ -5,47 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
+from conftest import Factdb
 from typer.testing import CliRunner
 
 from factdb.cli.app import app
 
 SEED_SENTENCE = "The United States has more than 5,000 troops in Iraq."
-
-
-class Factdb:
-    """Runs ``factdb --db URL ...`` and keeps the result."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str, input: str | None = None, code: int = 0):
-        # a wide terminal so table cells are not folded mid-phrase
-        result = self.runner.invoke(
-            app, ["--db", self.url, *args], input=input, env={"COLUMNS": "250"}
-        )
-        assert result.exit_code == code, (result.exit_code, result.output, result.exception)
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            result.exception
-        )
-        assert "Traceback" not in result.output
-        return result
-
-    def json(self, *args: str):
-        return json.loads(self(*args, "--format", "json").stdout)
-
-
-@pytest.fixture
-def factdb(db_url: str) -> Factdb:
-    return Factdb(db_url)
-
-
-@pytest.fixture
-def ingested(factdb: Factdb, seeds: Path) -> Factdb:
-    result = factdb("ingest", str(seeds))
-    assert result.stdout.strip().startswith("4 sources, 4 new revisions,")
-    return factdb
 
 
 def test_ingest_prints_database_and_summary(factdb: Factdb, seeds: Path) -> None:
@@ -224,7 +189,7 @@ def test_changed_text_at_same_url_is_a_new_revision(factdb: Factdb, tmp_path: Pa
     assert result.stdout.startswith("1 source, 1 new revision")
     current = factdb.json("claims", "--entity", "US")
     assert [c["value"]["low"] for c in current] == [5500]
-    everything = factdb.json("claims", "--entity", "US", "--all-revisions")
+    everything = factdb.json("claims", "--entity", "US", "--status", "all")
     assert sorted((c["value"]["low"], c["superseded"]) for c in everything) == [
         (5000, True),
         (5500, False),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from factdb.config import DetectSettings
-from factdb.detect import Interval, compare, compare_quantities
+from factdb.detect import Finding, Interval, comparable, compare_quantities, sentence_key
 from factdb.models import Claim
 
 SETTINGS = DetectSettings(window_days=30)
@@ -28,6 +28,8 @@ def quantity(
     return Claim(
         id=cid,
         source_id=source_id if source_id is not None else cid,
+        revision_id=source_id if source_id is not None else cid,
+        sentence_index=cid,
         kind="quantity",
         text=text or f"claim {cid}",
         value_low=low,
@@ -43,6 +45,11 @@ def quantity(
 
 
 MORE_THAN_5000 = dict(low_open=True, likely=(5000, 6000))
+
+
+def compare(a: Claim, b: Claim, settings: DetectSettings) -> Finding | None:
+    """The pure part of detection: eligibility plus interval comparison."""
+    return compare_quantities(a, b, settings) if comparable(a, b) else None
 
 
 def test_disjoint_logical_intervals_are_a_hard_contradiction() -> None:
@@ -96,12 +103,21 @@ def test_severity_grows_with_the_gap() -> None:
     assert small is not None and large is not None and large.severity > small.severity
 
 
-def test_hedged_same_source_and_syndicated_pairs_are_excluded() -> None:
-    a = quantity(5000, 5000)
-    assert compare(a, quantity(4000, 4000, hedged=True), SETTINGS) is None
-    assert compare(a, quantity(4000, 4000, source_id=a.source_id), SETTINGS) is None
-    copy = quantity(4000, 4000, text=a.text)
+def test_syndicated_copy_and_same_sentence_are_not_pairs() -> None:
+    a = quantity(5000, 5000, text="The U.S. has 5,000 troops in Iraq.")
+    copy = quantity(4000, 4000, text="The U.S.  has 5,000 troops in Iraq.")
     assert compare(a, copy, SETTINGS) is None
+    same_sentence = quantity(4000, 4000)
+    same_sentence.revision_id, same_sentence.sentence_index = a.revision_id, a.sentence_index
+    assert compare(a, same_sentence, SETTINGS) is None
+    assert sentence_key("“Five” \u00a0 troops") == sentence_key('"five" troops')
+
+
+def test_claims_without_as_of_are_not_compared() -> None:
+    a = quantity(5000, 5000)
+    b = quantity(1000, 1000)
+    b.as_of = None
+    assert compare(a, b, SETTINGS) is None
 
 
 def test_interval_gap() -> None:

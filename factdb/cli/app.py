@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from factdb import __version__
-from factdb.cli import claims_cmd, contradictions_cmd, db_cmd, entities_cmd, ingest_cmd, sources_cmd
+from factdb.cli import (
+    claims_cmd,
+    contradictions_cmd,
+    db_cmd,
+    entities_cmd,
+    ingest_cmd,
+    maintain_cmd,
+    report_cmd,
+    sources_cmd,
+)
 from factdb.cli.common import State
 from factdb.config import ENV_VAR
 
@@ -49,6 +58,11 @@ def root(
 app.command("ingest")(ingest_cmd.ingest)
 app.command("claims")(claims_cmd.claims)
 app.command("review")(contradictions_cmd.review)
+app.command("timeline")(report_cmd.timeline)
+app.command("report")(report_cmd.report)
+app.command("detect")(maintain_cmd.detect)
+app.command("reextract")(maintain_cmd.reextract)
+app.add_typer(report_cmd.export_app, name="export")
 app.add_typer(contradictions_cmd.app, name="contradictions")
 app.add_typer(entities_cmd.app, name="entities")
 app.add_typer(sources_cmd.app, name="sources")

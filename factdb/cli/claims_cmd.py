@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.cli.common import (
+    FormatOption,
+    MeasureOption,
+    OutletOption,
+    SinceOption,
+    UntilOption,
+    dates,
+    session_for,
+    user_errors,
+)
 from factdb.report.output import OutputFormat, print_table, write_records
+
+
+class Kind(StrEnum):
+    quantity = "quantity"
+    event = "event"
+    quote = "quote"
+    role = "role"
+
+
+class ClaimStatus(StrEnum):
+    current = "current"
+    superseded = "superseded"
+    retired = "retired"
+    all = "all"
 
 
 def claims(
@@ -16,27 +40,37 @@ def claims(
     entity: Annotated[
         str | None, typer.Option("--entity", "-e", help="Entity name or alias (US, Washington...).")
     ] = None,
-    kind: Annotated[str | None, typer.Option(help="quantity, event, quote or role.")] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only this kind of claim.")] = None,
     source: Annotated[int | None, typer.Option(help="Only claims of this source id.")] = None,
-    all_revisions: Annotated[
-        bool, typer.Option("--all-revisions", help="Include claims of superseded revisions.")
-    ] = False,
+    measure: MeasureOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    status: Annotated[
+        ClaimStatus,
+        typer.Option(help="current claims, or those of superseded revisions, retired, all."),
+    ] = ClaimStatus.current,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List claims; --entity matches subject, location or speaker through aliases.
 
-    Example: factdb claims --entity US --format json
+    Example: factdb claims --entity US --measure troops --format json
     """
     from factdb.queries import list_claims
     from factdb.report.serialize import claim_dict, value_text
 
-    if kind is not None and kind not in ("quantity", "event", "quote", "role"):
-        raise typer.BadParameter(
-            f"{kind!r}: expected quantity, event, quote or role", param_hint="--kind"
-        )
+    since_d, until_d = dates(since, until)
     with session_for(ctx) as session, user_errors():
         rows = list_claims(
-            session, entity=entity, kind=kind, source_id=source, include_superseded=all_revisions
+            session,
+            entity=entity,
+            kind=kind.value if kind else None,
+            source_id=source,
+            measure=measure,
+            outlet=outlet,
+            since=since_d,
+            until=until_d,
+            status=status.value,
         )
         if fmt is not OutputFormat.table:
             write_records([claim_dict(c) for c in rows], fmt, sys.stdout)

@@ -6,12 +6,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session
 
-from factdb.config import resolve_url
+from factdb.config import parse_window, resolve_url
 from factdb.errors import FactdbError
 from factdb.report.output import OutputFormat
 
@@ -19,6 +20,47 @@ FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f", help="table for people; json, jsonl or csv for programs."),
 ]
+
+
+def _window(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            parse_window(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from None
+    return value
+
+
+def _iso_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+WindowOption = Annotated[
+    str | None,
+    typer.Option(
+        help="As-of window for contradictions, e.g. 30d or 6w (default: factdb.toml, else 30d).",
+        callback=_window,
+    ),
+]
+SinceOption = Annotated[str | None, typer.Option(help="Only as-of dates on or after YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only as-of dates on or before YYYY-MM-DD.")]
+MeasureOption = Annotated[
+    str | None, typer.Option(help="Only this measure (troops, killed, injured, people...).")
+]
+OutletOption = Annotated[str | None, typer.Option(help="Only claims from this outlet.")]
+
+
+def dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """Validate --since/--until as usage errors (exit 2)."""
+    try:
+        return _iso_date(since), _iso_date(until)
+    except typer.BadParameter as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since/--until") from None
 
 
 @dataclass

@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.cli.common import (
+    FormatOption,
+    MeasureOption,
+    OutletOption,
+    SinceOption,
+    UntilOption,
+    dates,
+    session_for,
+    user_errors,
+)
 from factdb.report.output import OutputFormat, print_table, write_records
 
 app = typer.Typer(help="List and inspect flagged contradictions.", no_args_is_help=False)
@@ -29,11 +38,24 @@ class ReviewStatus(StrEnum):
     open = "open"
 
 
+class Scope(StrEnum):
+    cross = "cross"
+    intra = "intra"
+
+
 @app.callback(invoke_without_command=True)
 def contradictions(
     ctx: typer.Context,
     status: Annotated[Status | None, typer.Option(help="Only this status.")] = None,
     entity: Annotated[str | None, typer.Option(help="Only about this entity (any alias).")] = None,
+    measure: MeasureOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    scope: Annotated[
+        Scope | None, typer.Option(help="cross: sources disagree; intra: one article does.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many, most severe first.")] = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List contradictions, most severe first.
@@ -45,19 +67,30 @@ def contradictions(
     from factdb.queries import list_contradictions
     from factdb.report.serialize import brief, contradiction_dict, key_text
 
+    since_d, until_d = dates(since, until)
     with session_for(ctx) as session, user_errors():
-        rows = list_contradictions(session, status=status.value if status else None, entity=entity)
+        rows = list_contradictions(
+            session,
+            status=status.value if status else None,
+            entity=entity,
+            measure=measure,
+            outlet=outlet,
+            since=since_d,
+            until=until_d,
+            scope=scope.value if scope else None,
+            limit=limit,
+        )
         if fmt is not OutputFormat.table:
             write_records([contradiction_dict(r) for r in rows], fmt, sys.stdout)
             return
         print_table(
             f"Contradictions ({len(rows)})",
-            ["id", "severity", "kind", "status", "subject", "claim A", "claim B"],
+            ["id", "severity", "kind", "status", "claim key", "claim A", "claim B"],
             [
                 (
                     r.id,
                     f"{r.severity:.2f}",
-                    f"{r.hardness} {r.kind}",
+                    f"{r.hardness} {r.kind}" + (" (same source)" if r.scope == "intra" else ""),
                     r.status,
                     key_text(r.claim_a),
                     brief(r.claim_a),

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from factdb.cli.common import is_terminal, session_for, state, user_errors
-from factdb.config import DetectSettings, display_url, parse_window
+from factdb.cli.common import WindowOption, is_terminal, session_for, state, user_errors
+from factdb.config import detect_settings, display_url
 from factdb.readers import DEFAULT_MAX_BYTES, Overrides, read_inputs
 
 
@@ -32,9 +32,7 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs without one.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of a single plain-text input.")] = None,
     title: Annotated[str | None, typer.Option(help="Title for inputs without one.")] = None,
-    window: Annotated[
-        str, typer.Option(help="As-of window for contradictions, e.g. 30d or 6w.")
-    ] = "30d",
+    window: WindowOption = None,
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)
     ] = DEFAULT_MAX_BYTES,
@@ -48,10 +46,8 @@ def ingest(
     overrides = Overrides(title=title, url=url, outlet=outlet, published=_date(published))
     if url and len(paths) > 1:
         raise typer.BadParameter("names one article: give a single file or -", param_hint="--url")
-    try:
-        settings = DetectSettings(window_days=parse_window(window))
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--window") from None
+    with user_errors():
+        settings = detect_settings(state(ctx).url, window)
     typer.echo(f"database: {display_url(state(ctx).url)}", err=True)
     items = (
         item if isinstance(item, Exception) else overrides.apply(item)

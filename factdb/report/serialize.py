@@ -91,6 +91,7 @@ def contradiction_dict(row: Contradiction, *, with_reviews: bool = False) -> dic
     data: dict[str, Any] = {
         "id": row.id,
         "kind": row.kind,
+        "scope": row.scope,
         "hardness": row.hardness,
         "severity": row.severity,
         "status": row.status,

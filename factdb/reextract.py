@@ -1,0 +1,119 @@
+"""Re-run extraction over stored revision texts when the extractor improves.
+
+A claim keeps its id while its fingerprint (kind, spans, normalised values, subject,
+speaker) is unchanged, so contradictions and reviews stay attached; its other fields take
+the new extractor's reading. Claims the new extractor no longer finds are retired (kept,
+not deleted) and their open contradictions become stale. New and changed claims are then
+compared afresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from factdb.config import DetectSettings
+from factdb.detect import detect
+from factdb.errors import NotFound
+from factdb.models import Claim, Source, SourceRevision
+from factdb.store import EntityCache, claim_fingerprint, mark_stale, store_claims
+
+# Fields a kept claim takes from the new extraction (the fingerprint covers the rest).
+_REFRESHED = (
+    "measure",
+    "verb",
+    "verb_class",
+    "likely_low",
+    "likely_high",
+    "low_open",
+    "high_open",
+    "qualifier",
+    "unit",
+    "date_text",
+    "as_of",
+    "reporting_verb",
+    "quote",
+    "hedged",
+)
+
+
+@dataclass
+class ReextractReport:
+    revisions: int = 0
+    kept: int = 0
+    added: int = 0
+    retired: int = 0
+    stale: int = 0
+    contradictions: int = 0
+    sources: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.revisions} revisions re-extracted: {self.kept} claims kept, "
+            f"{self.added} added, {self.retired} retired, {self.stale} contradictions stale, "
+            f"{self.contradictions} new contradictions"
+        )
+
+
+def current_revisions(session: Session, source_id: int | None = None) -> list[SourceRevision]:
+    """The newest revision of each source (or of one source)."""
+    if source_id is not None and session.get(Source, source_id) is None:
+        raise NotFound(f"no source with id {source_id}")
+    query = select(SourceRevision).order_by(SourceRevision.source_id, SourceRevision.number.desc())
+    if source_id is not None:
+        query = query.where(SourceRevision.source_id == source_id)
+    newest: dict[int, SourceRevision] = {}
+    for revision in session.scalars(query):
+        newest.setdefault(revision.source_id, revision)
+    return list(newest.values())
+
+
+def reextract(
+    session: Session, source_id: int | None = None, settings: DetectSettings | None = None
+) -> ReextractReport:
+    """Re-extract the current revision of one source (or all); commit is the caller's."""
+    from factdb.extract import EXTRACTOR_VERSION, extract
+
+    report = ReextractReport()
+    entities = EntityCache(session)
+    touched: list[int] = []
+    for revision in current_revisions(session, source_id):
+        source = session.get(Source, revision.source_id)
+        assert source is not None
+        extraction = extract(revision.text, source.published_at)
+        fresh = {claim_fingerprint(r): r for r in extraction.claims}
+        stored = {
+            c.fingerprint: c
+            for c in session.scalars(select(Claim).where(Claim.revision_id == revision.id))
+        }
+        gone: list[int] = []
+        for fingerprint, claim in stored.items():
+            record = fresh.get(fingerprint)
+            if record is None:
+                if not claim.retired:
+                    claim.retired = True
+                    gone.append(claim.id)
+                continue
+            for name in _REFRESHED:
+                setattr(claim, name, getattr(record, name))
+            claim.location_id = entities.id_for(record.location, record.location_kind)
+            claim.retired = False
+            claim.extractor_version = EXTRACTOR_VERSION
+            touched.append(claim.id)
+            report.kept += 1
+        added = [r for f, r in fresh.items() if f not in stored]
+        new_ids = store_claims(session, revision, added, entities, EXTRACTOR_VERSION)
+        touched.extend(new_ids)
+        revision.extractor_version = EXTRACTOR_VERSION
+        report.added += len(new_ids)
+        report.retired += len(gone)
+        report.stale += len(
+            mark_stale(session, gone, f"claim no longer extracted by extractor {EXTRACTOR_VERSION}")
+        )
+        report.revisions += 1
+        report.sources.append(revision.source_id)
+    session.flush()
+    report.contradictions = len(detect(session, touched, settings))
+    return report

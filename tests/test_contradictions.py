@@ -1,0 +1,302 @@
+"""Detection rules, review survival and the stale rule, on each backend.
+
+Claims are written through the real store from hand-made ``ClaimRecord``s, so these tests
+pin detection semantics independently of how the extractor reads a sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from itertools import count
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import factdb.extract
+from factdb.config import DetectSettings
+from factdb.detect import detect
+from factdb.extract.records import ClaimRecord, Extraction
+from factdb.ingest import ingest
+from factdb.models import Claim, Contradiction, Review
+from factdb.queries import list_contradictions, review_contradiction
+from factdb.readers import Document
+from factdb.reextract import reextract
+from factdb.store import store_revision
+
+_sentence = count()
+
+
+def troops(
+    value: float,
+    *,
+    as_of: date = date(2018, 2, 6),
+    qualifier: str = "exact",
+    high: float | None = None,
+    hedged: bool = False,
+    text: str | None = None,
+    subject: str = "United States",
+    location: str | None = "Iraq",
+) -> ClaimRecord:
+    i = next(_sentence)
+    high = value if high is None and qualifier == "exact" else high
+    return ClaimRecord(
+        kind="quantity",
+        sentence_index=i,
+        span=(0, 10),
+        text=text or f"Sentence {i}: {subject} has {value:,.0f} troops.",
+        subject=subject,
+        subject_kind="country",
+        measure="troops",
+        verb="have",
+        verb_class="stock",
+        location=location,
+        location_kind="country" if location else None,
+        value_low=value,
+        value_high=high,
+        low_open=qualifier == "more than",
+        likely_low=value if qualifier == "more than" else None,
+        likely_high=value * 1.2 if qualifier == "more than" else None,
+        qualifier=qualifier,
+        unit="troops",
+        as_of=as_of,
+        hedged=hedged,
+    )
+
+
+def event(verb: str, start: date, end: date, *, place: str = "Mosul") -> ClaimRecord:
+    i = next(_sentence)
+    return ClaimRecord(
+        kind="event",
+        sentence_index=i,
+        span=(0, 10),
+        text=f"Sentence {i}: Islamic State {verb} {place}.",
+        subject="Islamic State",
+        subject_kind="group",
+        verb=verb,
+        verb_class="event",
+        location=place,
+        location_kind="place",
+        date_start=start,
+        date_end=end,
+        as_of=date(2018, 2, 6),
+    )
+
+
+def article(
+    session: Session,
+    key: str,
+    *claims: ClaimRecord,
+    outlet: str | None = None,
+    window: int = 30,
+) -> list[int]:
+    """Store one article's claims and run incremental detection, as ingest does."""
+    doc = Document(text=f"text of {key} {next(_sentence)}", origin=key, url=key, outlet=outlet)
+    stored = store_revision(session, doc, Extraction([], [], list(claims)), "test")
+    detect(session, stored.claim_ids, DetectSettings(window_days=window))
+    session.commit()
+    return stored.claim_ids
+
+
+def pairs(session: Session) -> list[tuple[str, str, str]]:
+    rows = session.scalars(select(Contradiction).order_by(Contradiction.id))
+    return [(r.kind, r.hardness, r.scope) for r in rows]
+
+
+def test_hard_soft_and_consistent(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "seed", troops(5000, qualifier="more than", high=None))
+        article(s, "low", troops(3500))  # disjoint: hard
+        article(s, "high", troops(8892))  # logically possible, unlikely: soft
+        article(s, "fine", troops(5200))  # consistent with "more than 5,000"
+        kinds = pairs(s)
+        assert ("numeric", "hard", "cross") in kinds and ("numeric", "soft", "cross") in kinds
+        texts = {
+            (r.claim_a.value_low, r.claim_b.value_low, r.hardness)
+            for r in s.scalars(select(Contradiction))
+        }
+        assert not any(5200 in (a, b) and 5000 in (a, b) for a, b, _ in texts)
+
+
+def test_same_key_required(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000))
+        article(s, "b", troops(2000, location="Syria"))
+        article(s, "c", troops(2000, subject="United Kingdom"))
+        article(s, "d", troops(2000, location=None))
+        assert pairs(s) == []
+
+
+def test_hedged_claims_are_never_compared(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000))
+        article(s, "b", troops(4000, hedged=True, text="The US will leave some 4,000 troops."))
+        assert pairs(s) == []
+
+
+def test_window_and_its_setting(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000, as_of=date(2018, 2, 6)))
+        article(s, "b", troops(2000, as_of=date(2018, 4, 6)))
+        assert pairs(s) == []
+        assert len(detect(s, None, DetectSettings(window_days=90))) == 1
+
+
+def test_pairs_within_one_source_are_intra_source(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000), troops(2000))
+        assert pairs(s) == [("numeric", "hard", "intra")]
+
+
+def test_syndicated_copies_are_one_report(session_factory) -> None:
+    wire = "The United States has 5,000 troops in Iraq, officials said."
+    with session_factory() as s:
+        article(s, "other", troops(2000))
+        article(s, "wire-outlet-1", troops(5000, text=wire))
+        article(s, "wire-outlet-2", troops(5000, text=wire))
+        assert len(pairs(s)) == 1  # not one contradiction per copy
+        article(s, "copy-3", troops(5000, text=wire.upper()))
+        assert len(pairs(s)) == 1
+
+
+def test_one_off_event_dates_compared_recurring_not(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", event("capture", date(2014, 6, 1), date(2014, 6, 30)))
+        article(s, "b", event("seize", date(2015, 1, 1), date(2015, 12, 31)))
+        article(s, "c", event("attack", date(2014, 6, 1), date(2014, 6, 30)))
+        article(s, "d", event("attack", date(2016, 1, 1), date(2016, 12, 31)))
+        article(s, "e", event("capture", date(2014, 1, 1), date(2014, 12, 31)))  # overlaps a
+        rows = s.scalars(select(Contradiction)).all()
+        assert [(r.kind, r.hardness) for r in rows] == [("date", "hard")] * 2
+        verbs = {frozenset((r.claim_a.verb, r.claim_b.verb)) for r in rows}
+        assert verbs == {frozenset(("capture", "seize"))}  # never the recurring attacks
+        years = sorted(sorted((r.claim_a.date_start.year, r.claim_b.date_start.year)) for r in rows)
+        assert years == [[2014, 2015], [2014, 2015]]
+
+
+def test_list_is_ordered_by_severity_then_recency(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000))
+        article(s, "b", troops(4800))
+        article(s, "c", troops(1000))
+        rows = list_contradictions(s)
+        severities = [r.severity for r in rows]
+        assert severities == sorted(severities, reverse=True) and len(rows) == 3
+
+
+def test_detection_is_incremental(session_factory) -> None:
+    with session_factory() as s:
+        article(s, "a", troops(5000))
+        article(s, "b", troops(5000, text="Another report: 5,000 US troops."))
+        ids = article(s, "c", troops(1000))
+        assert len(pairs(s)) == 2
+        assert detect(s, ids) == []  # already stored: nothing new, nothing duplicated
+
+
+def _conflict(s: Session) -> Contradiction:
+    article(s, "seed", troops(5000, qualifier="more than", high=None))
+    article(s, "low", troops(3500))
+    [row] = s.scalars(select(Contradiction)).all()
+    return row
+
+
+def test_review_survives_reingest_reextract_and_redetect(session_factory, seeds) -> None:
+    from factdb.readers import read_inputs
+
+    with session_factory() as s:
+        ingest(s, read_inputs([str(seeds)]))
+        review_contradiction(s, 1, status="confirmed", note="checked", reviewer="ana")
+        s.commit()
+        ingest(s, read_inputs([str(seeds)]))
+        report = reextract(s)
+        s.commit()
+        assert report.retired == 0 and report.added == 0 and report.kept > 0
+        detect(s)
+        s.commit()
+        [row] = s.scalars(select(Contradiction).where(Contradiction.id == 1)).all()
+        assert row.status == "confirmed"
+        assert [(r.reviewer, r.note) for r in row.reviews] == [("ana", "checked")]
+        assert s.scalar(select(Contradiction.id).where(Contradiction.id > 1)) is None
+
+
+def test_superseded_claim_makes_open_contradiction_stale(session_factory) -> None:
+    with session_factory() as s:
+        row = _conflict(s)
+        text = "The United States has 5,500 troops in Iraq."
+        ingest(s, [Document(text="placeholder", origin="x", url="low")])  # revision 2 of "low"
+        s.refresh(row)
+        assert row.status == "stale"
+        [log] = row.reviews
+        assert (log.reviewer, log.old_status, log.new_status) == ("factdb", "open", "stale")
+        assert "superseded by revision 2" in log.note
+        assert s.get(Claim, row.claim_b_id).superseded
+        assert text  # the stale row is kept and listed
+        assert [r.id for r in list_contradictions(s, status="stale")] == [row.id]
+
+
+def test_reviewed_contradiction_keeps_its_status_when_superseded(session_factory) -> None:
+    with session_factory() as s:
+        row = _conflict(s)
+        review_contradiction(s, row.id, status="dismissed", reviewer="ana")
+        s.commit()
+        ingest(s, [Document(text="placeholder", origin="x", url="low")])
+        s.refresh(row)
+        assert row.status == "dismissed"
+
+
+def test_new_revision_is_compared_afresh(session_factory) -> None:
+    with session_factory() as s:
+        row = _conflict(s)
+        article(s, "low", troops(2500))  # revision 2 of "low", still in conflict
+        statuses = sorted(r.status for r in s.scalars(select(Contradiction)))
+        assert statuses == ["open", "stale"]
+        assert row.id in [r.id for r in list_contradictions(s, status="stale")]
+
+
+def test_retired_claims_make_contradictions_stale(session_factory, monkeypatch) -> None:
+    real = factdb.extract.extract
+    docs = [
+        Document(
+            text="The United States has more than 5,000 troops in Iraq.",
+            origin="a",
+            url="a",
+            published=date(2018, 2, 6),
+        ),
+        Document(
+            text="The United States has 3,500 troops in Iraq.",
+            origin="b",
+            url="b",
+            published=date(2018, 2, 7),
+        ),
+    ]
+    with session_factory() as s:
+        report = ingest(s, docs)
+        assert report.contradictions == 1
+        keep = s.scalar(select(Claim.id).where(Claim.value_low == 5000))
+
+        def forgetful(text, published=None):
+            result = real(text, published)
+            if "3,500" in text:
+                return replace(result, claims=[])
+            return result
+
+        monkeypatch.setattr(factdb.extract, "extract", forgetful)
+        result = reextract(s)
+        s.commit()
+        assert result.retired == 1 and result.stale == 1
+        [row] = s.scalars(select(Contradiction)).all()
+        assert row.status == "stale"
+        assert not s.get(Claim, keep).retired
+        assert s.scalar(select(Review.note)).startswith("claim no longer extracted")
+
+
+@pytest.mark.parametrize("status", ["confirmed", "dismissed", "resolved"])
+def test_review_log_is_append_only(session_factory, status: str) -> None:
+    with session_factory() as s:
+        row = _conflict(s)
+        review_contradiction(s, row.id, status=status, note="first", reviewer="a")
+        review_contradiction(s, row.id, status="open", note="reopened", reviewer="b")
+        s.commit()
+        log = [(r.old_status, r.new_status, r.note) for r in row.reviews]
+        assert log == [("open", status, "first"), (status, "open", "reopened")]
