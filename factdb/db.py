@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from factdb.errors import FactdbError, SchemaOutOfDate
@@ -79,12 +81,42 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction, safe for schema changes.
+
+    SQLite batch migrations copy a table and drop the old one; with foreign keys on, that
+    drop would cascade and delete every dependent row (contradictions, reviews). So foreign
+    keys are off while migrating (the pragma only works outside a transaction) and checked
+    with ``PRAGMA foreign_key_check`` before the commit.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise FactdbError(
+                            f"migration left {len(broken)} rows with broken foreign keys "
+                            f"(first: {tuple(broken[0])}); nothing was changed"
+                        )
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
 def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) -> None:
-    """Upgrade (or downgrade) the schema in-process, sharing the engine's connection."""
+    """Upgrade (or downgrade) the schema in-process, sharing one connection with Alembic."""
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
         if downgrade:
             command.downgrade(cfg, revision)

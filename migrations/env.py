@@ -11,7 +11,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from factdb.config import resolve_url
-from factdb.db import make_engine
+from factdb.db import make_engine, migration_connection
 from factdb.models import Base
 
 config = context.config
@@ -46,7 +46,7 @@ def run_migrations_online() -> None:
         _configure(connection)
         return
     engine = make_engine(config.get_main_option("sqlalchemy.url") or resolve_url())
-    with engine.begin() as conn:
+    with migration_connection(engine) as conn:
         _configure(conn)
     engine.dispose()
 

@@ -91,3 +91,46 @@ def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path) -> None:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
     engine.dispose()
+
+
+def test_rows_written_at_0001_survive_the_upgrade_to_head(db_url: str) -> None:
+    """Adopting an older database: old-shape rows get the new columns' defaults."""
+    engine = make_engine(db_url)
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO source (id, key, authors, meta) VALUES (1, 'k', '[]', '{}')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO source_revision (id, source_id, number, text, sha256, "
+                "extractor_version) VALUES (1, 1, 1, 'T', 'h', '1')"
+            )
+        )
+        for cid in (1, 2):
+            conn.execute(
+                text(
+                    "INSERT INTO claim (id, revision_id, source_id, kind, fingerprint, "
+                    "sentence_index, span_start, span_end, text, low_open, high_open, hedged, "
+                    "superseded, extractor_version) VALUES "
+                    f"({cid}, 1, 1, 'quantity', 'f{cid}', {cid}, 0, 1, 'T', false, false, "
+                    "false, false, '1')"
+                )
+            )
+        conn.execute(
+            text(
+                "INSERT INTO contradiction (id, claim_a_id, claim_b_id, kind, hardness, "
+                "severity, detector_version, status) VALUES (1, 1, 2, 'numeric', 'hard', 0.7, "
+                "'1', 'confirmed')"
+            )
+        )
+    migrate(engine)
+    with engine.connect() as conn:
+        retired = conn.execute(text("SELECT retired FROM claim ORDER BY id")).scalars().all()
+        row = conn.execute(text("SELECT scope, status, severity FROM contradiction")).one()
+    assert [bool(r) for r in retired] == [False, False]
+    assert tuple(row) == ("cross", "confirmed", 0.7)
+    migrate(engine, "0001", downgrade=True)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT status FROM contradiction")).scalar() == "confirmed"
+    engine.dispose()
