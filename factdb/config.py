@@ -16,6 +16,13 @@ from typing import Any
 ENV_VAR = "FACTDB_DATABASE_URL"
 DEFAULT_PATH = "factdb.sqlite"
 DEFAULT_WINDOW_DAYS = 30
+# Counts of events ("killed two people") under one key can be different incidents, so they
+# are compared only when reported within a few days of each other.
+DEFAULT_EVENT_WINDOW_DAYS = 3
+# A claim that conflicts with many reports (one outlier against a consensus of hundreds) is
+# flagged against this many of them per detection run, the largest disagreements first:
+# enough for a reviewer to see the dispute, without one flag per pair of reports.
+DEFAULT_MAX_FLAGS = 3
 
 
 def normalise_url(value: str) -> str:
@@ -51,10 +58,20 @@ class DetectSettings:
     """Knobs of contradiction detection (DESIGN.md: claim semantics)."""
 
     window_days: int = DEFAULT_WINDOW_DAYS
+    event_window_days: int = DEFAULT_EVENT_WINDOW_DAYS
+    max_flags: int = DEFAULT_MAX_FLAGS
 
     def __post_init__(self) -> None:
+        if self.max_flags < 1:
+            raise ValueError("max_flags: must be at least 1")
         if self.window_days < 0:
             raise ValueError("window_days: must be zero or more days")
+        if self.event_window_days < 0:
+            raise ValueError("event_window_days: must be zero or more days")
+
+    def window_for(self, verb_class: str | None) -> int:
+        """Stock figures stand for a while; event counts only around their event."""
+        return self.event_window_days if verb_class == "event" else self.window_days
 
 
 def parse_window(text: str) -> int:
@@ -70,7 +87,17 @@ def parse_window(text: str) -> int:
 
 SETTINGS_FILE = "factdb.toml"
 # key -> parser; every key a settings file may hold, so a typo is named, not ignored
-_SETTINGS: dict[str, Any] = {"detect.window": lambda v: parse_window(str(v))}
+_SETTINGS: dict[str, Any] = {
+    "detect.window": lambda v: parse_window(str(v)),
+    "detect.event_window": lambda v: parse_window(str(v)),
+    "detect.max_flags": lambda v: _positive_int(v),
+}
+
+
+def _positive_int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"expected a whole number of at least 1, got {value!r}")
+    return value
 
 
 def settings_file(url: str) -> Path | None:
@@ -129,4 +156,8 @@ def detect_settings(url: str, window: str | None = None) -> DetectSettings:
             days = parse_window(window)
         except ValueError as exc:
             raise FactdbError(f"--window: {exc}") from None
-    return DetectSettings(window_days=days)
+    return DetectSettings(
+        window_days=days,
+        event_window_days=values.get("detect.event_window", DEFAULT_EVENT_WINDOW_DAYS),
+        max_flags=values.get("detect.max_flags", DEFAULT_MAX_FLAGS),
+    )

@@ -22,13 +22,16 @@ running detection again adds nothing and never touches an existing row's status 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Row, func, select, tuple_
+from sqlalchemy import ColumnElement, Row, String, func, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
@@ -139,10 +142,11 @@ def compare_quantities(a: ClaimFacts, b: ClaimFacts, settings: DetectSettings) -
     """
     if a.as_of is None or b.as_of is None:
         return None  # a figure that cannot be placed in time cannot be compared
+    window = settings.window_for(getattr(a, "verb_class", None))
     days = abs((a.as_of - b.as_of).days)
-    if days > settings.window_days:
+    if days > window:
         return None
-    time_factor = 1.0 - 0.5 * (days / settings.window_days if settings.window_days else 0.0)
+    time_factor = 1.0 - 0.5 * (days / window if window else 0.0)
     la, lb = logical_interval(a), logical_interval(b)
     gap = la.gap_to(lb)
     if gap is not None:
@@ -173,6 +177,7 @@ _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
+@lru_cache(maxsize=65_536)
 def sentence_key(text: str) -> str:
     """Sentence text as compared for syndication: case, quotes and spacing folded."""
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
@@ -217,6 +222,68 @@ _COLUMNS = (
 )
 
 
+# The quantity sweep reads no text: identical sentences give identical values and so never
+# conflict; texts are fetched afterwards for the few flagged pairs (syndication check).
+_SWEEP_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.revision_id,
+    Claim.sentence_index,
+    Claim.subject_id,
+    Claim.measure,
+    Claim.verb_class,
+    Claim.location_id,
+    Claim.value_low,
+    Claim.value_high,
+    Claim.low_open,
+    Claim.high_open,
+    Claim.likely_low,
+    Claim.likely_high,
+    type_coerce(Claim.as_of, String).label("as_of_raw"),
+)
+
+
+class _Fact:
+    """One claim in the sweep: plain attributes, as_of as a date and as an ordinal."""
+
+    __slots__ = (
+        "as_of",
+        "day",
+        "high_open",
+        "id",
+        "likely_high",
+        "likely_low",
+        "low_open",
+        "revision_id",
+        "sentence_index",
+        "source_id",
+        "value_high",
+        "value_low",
+        "verb_class",
+    )
+
+    def __init__(self, row: Any) -> None:
+        (
+            self.id,
+            self.source_id,
+            self.revision_id,
+            self.sentence_index,
+            _subject,
+            _measure,
+            self.verb_class,
+            _location,
+            self.value_low,
+            self.value_high,
+            self.low_open,
+            self.high_open,
+            self.likely_low,
+            self.likely_high,
+            raw,
+        ) = row
+        self.as_of = date.fromisoformat(raw[:10]) if isinstance(raw, str) else raw
+        self.day = self.as_of.toordinal()
+
+
 def _current() -> tuple[ColumnElement[bool], ...]:
     return (
         Claim.superseded.is_(False),
@@ -235,15 +302,14 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[i : i + _CHUNK]
 
 
-def _quantity_key(row: Any) -> tuple:
-    return (row.subject_id, row.measure, row.verb_class, row.location_id)
+_quantity_key = itemgetter(4, 5, 6, 7)  # subject, measure, verb class, location
 
 
 def _quantity_groups(
     session: Session, new_ids: set[int] | None, settings: DetectSettings
-) -> Iterator[list[Row]]:
+) -> Iterator[list[_Fact]]:
     """Quantity claims grouped by claim key, each group in as-of order."""
-    base = select(*_COLUMNS).where(
+    base = select(*_SWEEP_COLUMNS).where(
         Claim.kind == "quantity",
         Claim.measure.is_not(None),
         Claim.as_of.is_not(None),
@@ -253,8 +319,9 @@ def _quantity_groups(
         query = base.order_by(
             Claim.subject_id, Claim.measure, Claim.verb_class, Claim.location_id, Claim.as_of
         ).execution_options(yield_per=20_000)
-        for _, rows in groupby(session.execute(query), key=_quantity_key):
-            yield list(rows)
+        rows_in_key_order = session.connection().execute(query)  # Core: no ORM row overhead
+        for _, rows in groupby(rows_in_key_order, key=_quantity_key):
+            yield [_Fact(row) for row in rows]
         return
     keys: dict[tuple, tuple[date, date]] = {}
     for chunk in _chunks(sorted(new_ids)):
@@ -281,8 +348,8 @@ def _quantity_groups(
             if key in keys:
                 low, high = min(low, keys[key][0]), max(high, keys[key][1])
             keys[key] = (low, high)
-    window = settings.window_days
     for (subject, measure, verb_class, location), (low, high) in keys.items():
+        window = settings.window_for(verb_class)
         query = base.where(
             Claim.subject_id == subject,
             Claim.measure == measure,
@@ -293,31 +360,148 @@ def _quantity_groups(
                 date.fromordinal(high.toordinal() + window),
             ),
         ).order_by(Claim.as_of, Claim.id)
-        yield list(session.execute(query))
+        yield [_Fact(row) for row in session.connection().execute(query)]
 
 
-def _sweep(
-    rows: list[Row],
-    new_ids: set[int] | None,
-    settings: DetectSettings,
-    found: dict[tuple[int, int], Finding],
-    texts: dict[int, str],
-) -> None:
-    """Compare each claim with the later claims inside its window (rows in as-of order)."""
-    window = settings.window_days
-    days = [row.as_of.toordinal() for row in rows]
+_INF = float("inf")
+
+
+def _likely_bounds(row: Any) -> tuple[float, bool, float, bool]:
+    """Likely interval as plain floats (unbounded = +-inf) for the sweep's inner loop;
+    the same interval as ``likely_interval``, without building objects."""
+    low = row.likely_low if row.likely_low is not None else row.value_low
+    high = row.likely_high if row.likely_high is not None else row.value_high
+    return (
+        -_INF if low is None else low,
+        bool(row.low_open) and low == row.value_low,
+        _INF if high is None else high,
+        bool(row.high_open) and high == row.value_high,
+    )
+
+
+class _Pairing:
+    """Shared bookkeeping of one detection run: findings, texts, and flags per claim."""
+
+    def __init__(self, settings: DetectSettings, counts: dict[int, int]) -> None:
+        self.settings = settings
+        self.found: dict[tuple[int, int], Finding] = {}
+        self.counts = counts
+
+    def full(self, claim_id: int) -> bool:
+        return self.counts.get(claim_id, 0) >= self.settings.max_flags
+
+    def flag(self, a: Any, b: Any) -> bool:
+        """Record the pair if it really conflicts and is not one report; True if recorded."""
+        pair = (min(a.id, b.id), max(a.id, b.id))
+        if a.id == b.id or pair in self.found:
+            return False
+        if a.revision_id == b.revision_id and a.sentence_index == b.sentence_index:
+            return False
+        finding = compare_quantities(a, b, self.settings)
+        if finding is None:
+            return False
+        self.found[pair] = _finding(a, b, finding)
+        self.counts[a.id] = self.counts.get(a.id, 0) + 1
+        self.counts[b.id] = self.counts.get(b.id, 0) + 1
+        return True
+
+
+def _disjoint(x: tuple[float, bool, float, bool], y: tuple[float, bool, float, bool]) -> bool:
+    x_low, x_low_open, x_high, x_high_open = x
+    y_low, y_low_open, y_high, y_high_open = y
+    return (
+        x_high < y_low
+        or y_high < x_low
+        or (x_high == y_low and (x_high_open or y_low_open))
+        or (y_high == x_low and (y_high_open or x_low_open))
+    )
+
+
+def _sweep_new(rows: list[_Fact], new_ids: set[int], run: _Pairing) -> None:
+    """Incremental: each new claim against its window, the largest disagreements first."""
+    if not rows:
+        return
+    window = run.settings.window_for(rows[0].verb_class)
+    days = [row.day for row in rows]
+    bounds = [_likely_bounds(row) for row in rows]
     for i, a in enumerate(rows):
-        a_new = new_ids is None or a.id in new_ids
-        for j in range(i + 1, len(rows)):
-            if days[j] - days[i] > window:
+        if a.id not in new_ids:
+            continue
+        first = bisect_left(days, days[i] - window)
+        last = bisect_right(days, days[i] + window)
+        conflicts = []
+        for j in range(first, last):
+            if j != i and _disjoint(bounds[i], bounds[j]):
+                gap = max(bounds[j][0] - bounds[i][2], bounds[i][0] - bounds[j][2])
+                conflicts.append((-gap, abs(days[j] - days[i]), j))
+        flagged = 0
+        for _, _, j in sorted(conflicts):
+            if flagged >= run.settings.max_flags:
                 break
-            b = rows[j]
-            if not a_new and b.id not in new_ids:  # type: ignore[operator]
-                continue
-            finding = compare_quantities(a, b, settings)
-            if finding is not None and comparable(a, b):
-                found[(min(a.id, b.id), max(a.id, b.id))] = _finding(a, b, finding)
-                texts[a.id], texts[b.id] = a.text, b.text
+            flagged += run.flag(a, rows[j])
+
+
+def _sweep_all(rows: list[_Fact], run: _Pairing) -> None:
+    """Full run: slide a window over the as-of order, keeping the window's later claims in
+    two lists sorted by likely low and high bound, so each claim reaches the claims it
+    conflicts with most directly (the ends of those lists) instead of scanning the window.
+    A claim leaves the lists once it has its ``max_flags`` flags: O(n log n + n * max_flags)
+    per key, however many reports agree with each other."""
+    if not rows:
+        return
+    window = run.settings.window_for(rows[0].verb_class)
+    days = [row.day for row in rows]
+    bounds = [_likely_bounds(row) for row in rows]
+    lows: list[tuple[float, int, int]] = []  # (low, 1 if open, index): conflicts above
+    highs: list[tuple[float, int, int]] = []  # (high, 0 if open, index): conflicts below
+    present = [False] * len(rows)
+
+    def add(j: int) -> None:
+        low, low_open, high, high_open = bounds[j]
+        insort(lows, (low, int(low_open), j))
+        insort(highs, (high, int(not high_open), j))
+        present[j] = True
+
+    def remove(j: int) -> None:
+        low, low_open, high, high_open = bounds[j]
+        del lows[bisect_left(lows, (low, int(low_open), j))]
+        del highs[bisect_left(highs, (high, int(not high_open), j))]
+        present[j] = False
+
+    end = 0
+    for i, a in enumerate(rows):
+        if present[i]:
+            remove(i)
+        while end < len(rows) and days[end] <= days[i] + window:
+            if end > i and not run.full(rows[end].id):
+                add(end)
+            end += 1
+        if run.full(a.id):
+            continue
+        low, low_open, high, high_open = bounds[i]
+        # later claims whose low bound lies above this claim's high bound, largest first
+        above_from = bisect_left(lows, (high, 0 if high_open else 1, -1))
+        # later claims whose high bound lies below this claim's low bound, smallest first
+        below_to = bisect_left(highs, (low, 2 if low_open else 1, -1))
+        up, down = len(lows) - 1, 0
+        while not run.full(a.id) and (up >= above_from or down < below_to):
+            gap_up = lows[up][0] - high if up >= above_from else -_INF
+            gap_down = low - highs[down][0] if down < below_to else -_INF
+            from_above = gap_up >= gap_down
+            if from_above:
+                j = lows[up][2]
+                up -= 1
+            else:
+                j = highs[down][2]
+                down += 1
+            if run.flag(a, rows[j]) and run.full(rows[j].id):
+                remove(j)
+                if not from_above:
+                    # j sat below ``down`` in highs and below ``above_from`` in lows
+                    down -= 1
+                    below_to -= 1
+                    above_from -= 1
+                    up -= 1
 
 
 def _event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Row]]:
@@ -410,15 +594,36 @@ def find_contradictions(
     """Every conflicting pair that involves one of ``claim_ids`` (default: all claims)."""
     settings = settings or DetectSettings()
     new_ids = None if claim_ids is None else set(claim_ids)
-    found: dict[tuple[int, int], Finding] = {}
     if new_ids is not None and not new_ids:
-        return found
-    texts: dict[int, str] = {}
+        return {}
+    run = _Pairing(settings, _stored_counts(session) if new_ids is None else {})
     for group in _quantity_groups(session, new_ids, settings):
-        _sweep(group, new_ids, settings, found, texts)
+        if new_ids is None:
+            _sweep_all(group, run)
+        else:
+            _sweep_new(group, new_ids, run)
+    found: dict[tuple[int, int], Finding] = dict(run.found)
+    texts = _texts(session, {i for pair in found for i in pair})
     for group in _event_groups(session, new_ids):
         _pairwise_events(group, new_ids, found, texts)
     return _one_per_report(session, found, texts)
+
+
+def _texts(session: Session, ids: set[int]) -> dict[int, str]:
+    texts: dict[int, str] = {}
+    for chunk in _chunks(sorted(ids)):
+        rows = session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(chunk)))
+        texts.update((claim_id, text) for claim_id, text in rows)
+    return texts
+
+
+def _stored_counts(session: Session) -> dict[int, int]:
+    """Flags each claim already has, so a full re-run respects ``max_flags`` too."""
+    counts: dict[int, int] = {}
+    for column in (Contradiction.claim_a_id, Contradiction.claim_b_id):
+        for claim_id, n in session.execute(select(column, func.count()).group_by(column)):
+            counts[claim_id] = counts.get(claim_id, 0) + n
+    return counts
 
 
 def store_contradictions(session: Session, found: dict[tuple[int, int], Finding]) -> list[int]:

@@ -300,3 +300,33 @@ def test_review_log_is_append_only(session_factory, status: str) -> None:
         s.commit()
         log = [(r.old_status, r.new_status, r.note) for r in row.reviews]
         assert log == [("open", status, "first"), (status, "open", "reopened")]
+
+
+def test_event_counts_use_the_short_event_window(session_factory) -> None:
+    def killed(value: float, day: int) -> ClaimRecord:
+        return replace(
+            troops(value, as_of=date(2018, 2, day)),
+            measure="killed",
+            verb="kill",
+            verb_class="event",
+            unit="people",
+        )
+
+    with session_factory() as s:
+        article(s, "a", killed(2, 1))
+        article(s, "b", killed(5, 10))  # a week later: likely another incident
+        assert pairs(s) == []
+        article(s, "c", killed(4, 2))  # next day: the same incident, reported differently
+        assert [p[:2] for p in pairs(s)] == [("numeric", "hard")]
+        assert len(detect(s, None, DetectSettings(window_days=30, event_window_days=30))) == 2
+
+
+def test_an_outlier_is_flagged_against_at_most_max_flags_reports(session_factory) -> None:
+    with session_factory() as s:
+        for n in range(6):
+            article(s, f"consensus-{n}", troops(5000, text=f"Report {n}: 5,000 US troops."))
+        article(s, "outlier", troops(2000))
+        assert len(pairs(s)) == 3  # the default max_flags
+        assert detect(s) == []  # a full run respects the flags already stored
+        found = detect(s, None, DetectSettings(max_flags=10))
+        assert len(found) == 3  # a larger cap adds the remaining pairs, once

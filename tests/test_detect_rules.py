@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factdb.config import DetectSettings
-from factdb.detect import Finding, Interval, comparable, compare_quantities, sentence_key
+from factdb.detect import (
+    Finding,
+    Interval,
+    _Pairing,
+    _sweep_all,
+    comparable,
+    compare_quantities,
+    sentence_key,
+)
 from factdb.models import Claim
 
 SETTINGS = DetectSettings(window_days=30)
@@ -125,3 +137,70 @@ def test_interval_gap() -> None:
     assert Interval(5, None).gap_to(Interval(1, 2)) == 3
     assert Interval(1, 5).gap_to(Interval(4, 9)) is None
     assert Interval(None, None).gap_to(Interval(1, 2)) is None
+
+
+# --- the full sweep against brute force -------------------------------------------------
+
+_bound = st.one_of(st.none(), st.integers(0, 12).map(float))
+
+
+@st.composite
+def _rows(draw):
+    n = draw(st.integers(0, 25))
+    rows = []
+    for i in range(n):
+        low = draw(st.integers(0, 12))
+        width = draw(st.one_of(st.none(), st.integers(0, 4)))
+        rows.append(
+            SimpleNamespace(
+                id=i + 1,
+                source_id=draw(st.integers(1, 4)),
+                revision_id=draw(st.integers(1, 4)),
+                sentence_index=i,
+                text=f"claim {i}",
+                verb_class="stock",
+                value_low=float(low),
+                value_high=None if width is None else float(low + width),
+                low_open=draw(st.booleans()),
+                high_open=draw(st.booleans()) if width else False,
+                likely_low=None,
+                likely_high=None,
+                as_of=date(2018, 1, 1) + timedelta(days=draw(st.integers(0, 40))),
+            )
+        )
+    for row in rows:
+        row.day = row.as_of.toordinal()
+    return sorted(rows, key=lambda r: (r.as_of, r.id))
+
+
+def _brute(rows, s: DetectSettings) -> set[tuple[int, int]]:
+    return {
+        (a.id, b.id)
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if compare(a, b, s) is not None
+    }
+
+
+@settings(max_examples=150, deadline=None)
+@given(_rows())
+def test_full_sweep_finds_every_pair_when_uncapped(rows) -> None:
+    s = DetectSettings(window_days=10, max_flags=10_000)
+    run = _Pairing(s, {})
+    _sweep_all(rows, run)
+    assert {tuple(sorted(p)) for p in run.found} == {tuple(sorted(p)) for p in _brute(rows, s)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_rows(), st.integers(1, 3))
+def test_capped_sweep_is_sound_bounded_and_maximal(rows, cap) -> None:
+    s = DetectSettings(window_days=10, max_flags=cap)
+    run = _Pairing(s, {})
+    _sweep_all(rows, run)
+    truth = {tuple(sorted(p)) for p in _brute(rows, s)}
+    found = {tuple(sorted(p)) for p in run.found}
+    assert found <= truth
+    flags = {r.id: sum(r.id in p for p in found) for r in rows}
+    assert all(n <= cap for n in flags.values())
+    missed = [p for p in truth - found if flags[p[0]] < cap and flags[p[1]] < cap]
+    assert missed == []
