@@ -83,8 +83,7 @@ class Gazetteer:
         self._forms: dict[str, set[str]] = {}
         for surface in surfaces:
             self._forms.setdefault(_case_key(surface), set()).add(surface)
-        ordered = sorted(surfaces, key=lambda s: (-len(s), s))
-        body = "|".join(_surface_regex(s) for s in ordered)
+        body = _trie_regex({_case_key(s) for s in surfaces})
         self._matcher = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
     def lookup(self, alias: str) -> Entity | None:
@@ -104,18 +103,41 @@ class Gazetteer:
         """All mentions in ``text``, longest match first, with case rules for short acronyms."""
         norm = normalise_for_matching(text)
         out: list[Mention] = []
+        based_end = -1
         for m in self._matcher.finditer(norm):
-            surface = m.group(0)
-            if not any(_case_ok(surface, f) for f in self._surface_forms(surface)):
+            if m.start() < based_end:
                 continue
+            surface = m.group(0)
+            start = m.start()
+            if not any(_case_ok(surface, f) for f in self._surface_forms(surface)):
+                bare = re.match(r"(?i)the\s+", surface)
+                if bare is None:
+                    continue
+                # "the White House" against the alias "The White House": try "White House"
+                surface, start = surface[bare.end() :], start + bare.end()
+                if not any(_case_ok(surface, f) for f in self._surface_forms(surface)):
+                    continue
             ent = self.lookup(surface)
             if ent is None:
                 continue
-            out.append(Mention(m.start(), m.end(), text[m.start() : m.end()], ent.name, ent.kind))
+            if norm.startswith("-based", m.end()):
+                # "Beirut-based al-Mayadeen TV": an organisation based there, not Lebanon
+                org = _BASED_ORG.match(norm, m.end() + len("-based"))
+                if org is not None and self.lookup(org.group(1)) is None:
+                    based_end = org.end(1)
+                    name = text[org.start(1) : org.end(1)]
+                    out.append(Mention(org.start(1), org.end(1), name, name, "organisation"))
+                continue
+            out.append(Mention(start, m.end(), text[start : m.end()], ent.name, ent.kind))
         return out
 
     def _surface_forms(self, surface: str) -> set[str]:
         return self._forms.get(_case_key(surface), {surface})
+
+
+_BASED_ORG = re.compile(
+    r"\s+(?:the\s+)?((?:(?:al|el)-)?[A-Z][\w'&.-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'&.-]*)*)"
+)
 
 
 def _opt_str(v: object) -> str | None:
@@ -140,8 +162,34 @@ def _case_key(surface: str) -> str:
     return re.sub(r"\s+", " ", surface).casefold()
 
 
-def _surface_regex(surface: str) -> str:
-    return r"\s+".join(re.escape(part) for part in surface.split())
+def _trie_regex(keys: set[str]) -> str:
+    """One regex for many casefolded surfaces, as a trie (shared prefixes factored out), so
+    ``re`` tries a handful of branches per position instead of every alias; a space in a
+    surface matches any run of whitespace. Longer continuations are tried first."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        branches = []
+        end = False
+        for ch in sorted(node):
+            if ch == "":
+                end = True
+                continue
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(atom + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
 
 
 def _case_ok(text: str, gazetteer_form: str) -> bool:
