@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from factdb.extract.entities import Gazetteer, find_declared_aliases, load_gazetteer
-from factdb.extract.quantities import Quantity, find_quantities, lemma
+from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
 from factdb.extract.records import ClaimRecord, DeclaredAlias, Extraction, Mention, Sentence
 from factdb.extract.speakers import REPORTING_VERBS, Attribution, find_attributions, quote_ranges
 from factdb.extract.text import normalise_for_matching, split_sentences
@@ -33,7 +33,8 @@ _HEDGE = re.compile(
     r"\b(?:will|would|could|may|might|should|shall|can|won't|wouldn't|couldn't|"
     r"plans?\s+to|planned\s+to|planning\s+to|expected\s+to|expects?\s+to|intends?\s+to|"
     r"intended\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|proposes?\s+to|set\s+to|likely\s+to|"
-    r"going\s+to|if|unless|not|never|no\s+longer|n't)\b|n't\b",
+    r"going\s+to|scheduled\s+to|promised\s+to|pledged\s+to|vowed\s+to|threatened\s+to|"
+    r"if|unless|not|never|no\s+longer|n't)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s(?:but|while|whereas|although)\s")
@@ -69,7 +70,9 @@ def _extract(text: str, published: date | None) -> Extraction:
     attributions = find_attributions(text, sentences, mentions)
     qranges = quote_ranges(text)
     claims: list[ClaimRecord] = []
-    by_sentence: dict[int, Attribution] = {a.sentence_index: a for a in attributions}
+    by_sentence: dict[int, list[Attribution]] = {}
+    for a in attributions:  # several per sentence: "A said X, but B said Y"
+        by_sentence.setdefault(a.sentence_index, []).append(a)
     for sent in sentences:
         s_times = [t for t in times if sent.start <= t.start and t.end <= sent.end]
         s_mentions = [m for m in mentions if sent.start <= m.start and m.end <= sent.end]
@@ -77,12 +80,12 @@ def _extract(text: str, published: date | None) -> Extraction:
         used_verbs = {v for _, v in quantities if v is not None}
         facts = [q for q, _ in quantities]
         facts.extend(_event_claims(text, norm, sent, s_times, s_mentions, published, used_verbs))
-        att = by_sentence.get(sent.index)
-        if att is not None:
-            # a figure in an attributed sentence is that speaker's claim
-            facts = [_attributed(c, att) for c in facts]
+        atts = by_sentence.get(sent.index, [])
+        if atts:
+            # a figure in an attributed sentence is that (first) speaker's claim
+            facts = [_attributed(c, atts[0]) for c in facts]
         claims.extend(facts)
-        if att is not None:
+        for att in atts:
             claims.append(_quote_claim(sent, att, s_times, qranges, published))
     all_mentions = _with_people(mentions, attributions, text)
     warnings: list[str] = []
@@ -175,14 +178,23 @@ def _location(norm: str, mentions: list[Mention], after: int, limit: int) -> Men
 
 
 def _as_of(t: TimeExpression | None, published: date | None) -> date | None:
-    """An explicit time's end (never after publication); else the publication date."""
+    """The date a claim speaks for.
+
+    Rule: an explicit time in the sentence wins over the publication date, and the claim is
+    dated at the *end* of that period, but never after publication: "last September" in a
+    paper of 2018-02-06 -> 2017-09-30; "in July 2017" -> 2017-07-31; "as of late September"
+    -> 2017-09-30; "this year" -> the publication date itself (the year is not over); a
+    period wholly after publication ("next month", a forecast, hedged anyway) -> the
+    publication date too. Without a governing time, the publication date. A relative time
+    that could not be resolved (no publication date) gives ``None``, not a guess.
+    """
     if t is None:
         return published
     if t.interval is None:
         return None
     end = t.interval[1]
     if published is not None and end > published:
-        return max(t.interval[0], published) if t.interval[0] <= published else end
+        return published
     return end
 
 
@@ -190,13 +202,22 @@ def _pick_time(
     norm: str, sent: Sentence, times: list[TimeExpression], pos: int
 ) -> TimeExpression | None:
     """The time expression that governs ``pos``: one in the same comma clause, else one
-    opening the sentence ("In July 2017, ..."), else none."""
+    opening the sentence ("In July 2017, ..."), else none. Only times that name a point or
+    period can scope a fact: durations ("for three months"), sets ("each year") and vague
+    references ("recently", "the future") cannot, and neither can the time of a statement
+    ("said on Monday")."""
     if not times:
         return None
     lo = _local_clause_start(norm, sent, pos)
     hi_m = _CLAUSE_BREAK.search(norm, pos, sent.end)
     hi = hi_m.start() if hi_m else sent.end
-    times = [t for t in times if t.kind != "duration" and not _speech_time(norm, sent, t)]
+    times = [
+        t
+        for t in times
+        if t.kind not in _UNSCOPED_KINDS
+        and not (t.value is not None and t.interval is None)
+        and not _speech_time(norm, sent, t)
+    ]
     same = [t for t in times if lo <= t.start < hi]
     if same:
         return min(same, key=lambda t: abs(t.start - pos))
@@ -210,6 +231,7 @@ def _pick_time(
     return None
 
 
+_UNSCOPED_KINDS = frozenset({"duration", "set", "ref"})
 _SPEECH_TIME = re.compile(
     r"\b(?:" + "|".join(REPORTING_VERBS) + r")\b(?:\s+[\w'-]+){0,4}?\s+(?:on\s+)?$"
 )
@@ -220,7 +242,19 @@ def _speech_time(norm: str, sent: Sentence, t: TimeExpression) -> bool:
     return bool(_SPEECH_TIME.search(norm[max(sent.start, t.start - 60) : t.start]))
 
 
+# _local_clause_start already begins after these, so any in the window follow the figure
+_HEDGE_STOP = re.compile(r";\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE)
+
+
 def _hedged(norm: str, start: int, end: int) -> bool:
+    """True when the clause is future, conditional, planned or negated ("will leave 4,000",
+    "would", "plans to", "could", "did not kill 40", "is not 5,000"), so detection never
+    compares it with facts. A zero count stated as fact ("no one was hurt", "nobody was
+    killed", "none were hurt") is not negation and stays unhedged. The look stops at a
+    contrasting clause ("no one was hurt, but police could not say why")."""
+    stop = _HEDGE_STOP.search(norm, start, end)
+    if stop is not None and stop.start() > start:
+        end = stop.start()
     return bool(_HEDGE.search(norm, start, end))
 
 
@@ -243,7 +277,16 @@ def _quantity_claims(
 ) -> list[tuple[ClaimRecord, int | None]]:
     exclude = [(t.start - sent.start, t.end - sent.start) for t in times]
     out: list[tuple[ClaimRecord, int | None]] = []
-    for q in find_quantities(sent.text, exclude):
+
+    def _hedged_q(s: Sentence, q: Quantity) -> bool:
+        """The same hedge test as below, for ``casualty_totals``."""
+        n_start = s.start + q.number.start
+        a = n_start if q.verb_passive or q.verb_start is None else s.start + q.verb_start
+        a = min(a, n_start)
+        end = min(s.end, s.start + q.number.end + 40)
+        return _hedged(norm, _local_clause_start(norm, s, a), end)
+
+    for q in find_quantities(sent.text, exclude, document=norm):
         num = q.number
         n_start, n_end = sent.start + num.start, sent.start + num.end
         verb_pos = sent.start + q.verb_start if q.verb_start is not None else n_start
@@ -268,6 +311,17 @@ def _quantity_claims(
         t = _pick_time(norm, sent, times, n_start)
         clause = _local_clause_start(norm, sent, anchor)
         hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
+        if (
+            q.measure in ("killed", "injured")
+            and q.verb_class == "event"
+            and not hedged
+            and num.low is not None
+            and num.low == num.high
+        ):
+            # a smaller exact count than the article's largest total is a part of it
+            top = casualty_totals(norm, published.year if published else None, _hedged_q)
+            if num.low < top.get(q.measure, 0.0):
+                num = replace(num, high=None, likely_high=None, qualifier="at least")
         claim = ClaimRecord(
             kind="quantity",
             sentence_index=sent.index,
@@ -314,10 +368,24 @@ def _event_claims(
     verbs: list[tuple[int, int, str]] = []
     for w in _WORD.finditer(norm, sent.start, sent.end):
         found = lemma(w.group(0))
+        if (
+            found is None
+            and w.group(0).lower() == "fell"
+            and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", norm[w.end() : w.end() + 12])
+        ):
+            found = ("fall", "event")  # "Mosul fell to Islamic State", not "prices fell"
         if found and found[1] == "event" and w.group(0).lower() not in REPORTING_VERBS:
             verbs.append((w.start(), w.end(), found[0]))
     out: list[ClaimRecord] = []
-    for group in merge_coordinated(text, [t for t in times if t.kind != "duration"]):
+    # a time with no interval cannot date an event ("recently", "the future"), except a
+    # relative date left unresolved for lack of a publication date ("on Monday")
+    dated = [
+        t
+        for t in times
+        if t.kind != "duration"
+        and (t.interval is not None or (t.value is None and published is None))
+    ]
+    for group in merge_coordinated(text, dated):
         g_start, g_end = group[0].start, group[-1].end
         before = [v for v in verbs if v[1] <= g_start and g_start - v[1] <= 80]
         after = [v for v in verbs if v[0] >= g_end and v[0] - g_end <= 60]
@@ -338,7 +406,14 @@ def _event_claims(
             ),
             None,
         )
-        if agent is not None:  # passive: "territory taken by Islamic State"
+        if v_lemma == "fall":  # "Mosul fell to Islamic State" = Islamic State took Mosul
+            to = re.compile(r"\s+to\s+(?:the\s+)?$")
+            agent = next(
+                (m for m in mentions if m.start >= v_end and to.match(norm, v_end, m.start)), None
+            )
+            obj = next((m for m in reversed(mentions) if sent.start <= m.start < v_start), None)
+            subj, measure = agent, None
+        elif agent is not None:  # passive: "territory taken by Islamic State"
             subj = agent
             prev = list(_WORD.finditer(norm, max(sent.start, v_start - 40), v_start))
             if prev:

@@ -8,9 +8,11 @@ troops" (a stock) must stay apart from "trained 5,000 soldiers" (an event).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from factdb.extract.numbers import NumberExpr, find_numbers
+from factdb.extract.numbers import NumberExpr, find_numbers, parse_number_words
+from factdb.extract.records import Sentence
 from factdb.extract.text import normalise_for_matching
 
 MEASURES: dict[str, str] = {
@@ -59,6 +61,22 @@ MEASURES: dict[str, str] = {
             "men",
             "women",
             "children",
+            "others",
+            "victims",
+            "victim",
+            "teens",
+            "teenagers",
+            "adults",
+            "juveniles",
+            "kids",
+            "boys",
+            "girls",
+            "youths",
+            "males",
+            "females",
+            "bystanders",
+            "patrons",
+            "students",
         ],
         "people",
     ),
@@ -114,8 +132,8 @@ _add_verbs(
         "capture": "captures captured capturing",
         "take": "takes took taken taking",
         "recapture": "recaptures recaptured",
-        "wound": "wounds wounded",
-        "injure": "injures injured",
+        "wound": "wounds wounded wounding",
+        "injure": "injures injured injuring",
         "arrest": "arrests arrested",
         "deploy": "deploys deployed",
         "detain": "detains detained",
@@ -150,6 +168,12 @@ _add_verbs(
         "allocate": "allocated",
         "approve": "approved",
         "raise": "raised",
+        # one-off events that contradiction detection compares (detect.ONE_OFF_EVENTS)
+        "overrun": "overran overruns overrunning",
+        "retake": "retakes retook retaken retaking",
+        "liberate": "liberates liberated liberating",
+        "conquer": "conquers conquered conquering",
+        "attack": "attacks attacked attacking",
     },
 )
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
@@ -227,6 +251,7 @@ class Quantity:
     verb_class: str | None
     verb_start: int | None = None
     verb_passive: bool = False
+    singular: bool = False  # one victim named by a noun phrase ("a man was killed")
 
 
 def lemma(word: str) -> tuple[str, str] | None:
@@ -292,6 +317,10 @@ def _verb_before(norm: str, start: int) -> tuple[str, str, int] | None:
 
 
 def _verb_after(norm: str, pos: int) -> tuple[str, str, int] | None:
+    c = _CASUALTY_AFTER.match(norm, pos, pos + 90)
+    if c:
+        group = c.lastgroup or "k1"
+        return ("kill" if group[0] == "k" else "injure"), "event", c.start(group)
     m = re.match(
         r"\s+(?:(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been)\s+)?"
         r"(?:(?:reportedly|also|now|still)\s+)?(?P<v>[a-z]+)\b",
@@ -305,14 +334,21 @@ def _verb_after(norm: str, pos: int) -> tuple[str, str, int] | None:
     return found[0], found[1], pos + m.start("v")
 
 
-def find_quantities(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(
+    text: str, exclude: list[tuple[int, int]] | None = None, document: str | None = None
+) -> list[Quantity]:
     """Quantities in ``text``: numbers that count a noun or carry a unit (money, percent).
 
     Bare numbers with nothing counted are dropped, as are year-like integers ("2014").
+    ``document`` is the whole article (normalised) when ``text`` is one of its sentences: a
+    single victim ("a man was killed") then counts exactly 1 only if the article reports no
+    other victims, else "at least 1".
     """
     norm = normalise_for_matching(text)
     out: list[Quantity] = []
     for num in find_numbers(text, exclude):
+        if _NO_ONE.search(norm, max(0, num.start - 4), num.start) and num.text.lower() == "one":
+            continue  # "no one was hurt" is zero, read below
         noun, measure, noun_end = _counted_noun(norm, num.end)
         unit = num.unit
         if unit == "%":
@@ -329,8 +365,20 @@ def find_quantities(text: str, exclude: list[tuple[int, int]] | None = None) -> 
             measure = "money"
         else:
             if measure is None:
-                continue
-            known = noun in MEASURES
+                bare = _KILL_OBJECT.search(norm, max(0, num.start - 30), num.start)
+                after = _BARE_OF.match(norm, num.end, num.end + 30)
+                after_end = after.end() if after else num.end
+                pred = _CASUALTY_AFTER.match(norm, after_end, after_end + 90)
+                if bare is not None and _BARE_END.match(norm[num.end : num.end + 12]):
+                    v = bare.group("v").lower()
+                    measure = "killed" if "kill" in v else "injured"
+                elif pred is not None and not num.is_vague:
+                    measure = "killed" if (pred.lastgroup or "k")[0] == "k" else "injured"
+                else:
+                    continue
+                noun = None
+                noun_end = after_end
+            known = noun in MEASURES or measure in ("killed", "injured")
             if (
                 num.plain_int
                 and 1900 <= (num.low or 0) <= 2100
@@ -352,9 +400,435 @@ def find_quantities(text: str, exclude: list[tuple[int, int]] | None = None) -> 
         elif vb and vb[0] in ("wound", "injure") and measure in _VICTIM_NOUNS:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
-        if verb is None and measure in ("killed", "injured"):
+        if measure in ("killed", "injured") and verb_class != "event":
+            # "left two dead", "four dead, two injured": a casualty count is an event
             verb, verb_class = ("kill" if measure == "killed" else "wound"), "event"
         if verb is None:
             verb_class = "stock"
+        if measure in ("killed", "injured") and _TALLY.search(norm):
+            verb_class = "stock"  # a running total over a period or a city, not one event
         out.append(Quantity(num, noun, measure, unit, verb, verb_class, verb_start, passive))
+    taken = [(q.number.start, q.number.end) for q in out]
+    extra = find_casualties(text, norm, taken, list(exclude or []))
+    if extra or any(q.measure in ("killed", "injured") for q in out):
+        merged = _coordinated(text, norm, out + extra)
+        if merged is not None:
+            out = [q for q in merged if q.measure not in ("killed", "injured")]
+            extra = [q for q in merged if q.measure in ("killed", "injured")]
+    out = [_with_self_kill(norm, q) for q in out]
+    extra = [_with_self_kill(norm, q) for q in extra]
+    if extra:
+        tally = bool(_TALLY.search(norm))
+        several = several_victims(document) if document is not None else frozenset()
+        for q in extra:
+            if tally:
+                q = replace(q, verb_class="stock")
+            if q.singular and q.measure in several:
+                q = replace(q, number=_at_least(q.number))
+            out.append(q)
+        out.sort(key=lambda q: q.number.start)
     return out
+
+
+# --- Casualties -------------------------------------------------------------------------------
+# How news reports the dead and wounded of one incident: "two people were shot and killed",
+# "a 23-year-old man was shot and wounded" (1 injured), "the victim was pronounced dead"
+# (1 killed), "no one was hurt" (0, a fact), "killed two and wounded three", "14 shot, one
+# fatally". Running tallies ("in separate shootings across the city", "so far this year") are
+# kept but classed "stock": they are totals over a period, not the count of one event.
+
+_BE_PAST = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|remains?|remained)"
+_ADV = r"(?:(?:also|reportedly|later|then|both|all|each|allegedly|apparently|eventually)\s+)"
+_SEVERITY = r"(?:critically|seriously|severely|gravely|badly|slightly|mildly|minorly|non-fatally)"
+_KILLED_PRED = (
+    r"(?:shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|slain|murdered"
+    r"|(?:fatally|mortally)\s+(?:shot|wounded|injured|struck|stabbed)"
+    r"|found\s+(?:shot\s+)?dead|pronounced\s+dead|declared\s+dead|dead)\b"
+)
+_INJURED_PRED = (
+    rf"(?:shot\s+and\s+(?:wounded|injured|hurt)|{_SEVERITY}\s+(?:injured|wounded|hurt)"
+    r"|wounded|injured|hurt|hospitali[sz]ed(?!\s+(?:after|for\s+(?!\w*\s*(?:injur|wound))))"
+    r")\b"
+)
+_INJURY_NOUN = (
+    r"(?:(?:suffered|sustained|received|had|with|treated\s+for)\s+"
+    r"(?:(?:what\s+(?:police\s+)?(?:are|were)\s+(?:described|believed)\s+(?:as|to\s+be)\s+)?"
+    r"(?:a\s+|an\s+)?(?:non-?\s?life[-\s]threatening|minor|serious|critical|severe|superficial"
+    r"|multiple|(?:non-)?fatal)\s+)"
+    r"(?:gunshot\s+)?(?:injuries|injury|wounds?)\b)"
+)
+_CASUALTY_AFTER = re.compile(
+    rf"\s+(?:{_ADV}?{_BE_PAST}\s+{_ADV}?(?P<k1>{_KILLED_PRED})"
+    rf"|{_ADV}?(?:later\s+)?(?P<k2>died|have\s+died|has\s+died|had\s+died)\b"
+    rf"|{_ADV}?{_BE_PAST}\s+{_ADV}?(?P<i1>{_INJURED_PRED})"
+    rf"|{_ADV}?(?P<i2>{_INJURY_NOUN}))",
+    re.IGNORECASE,
+)
+# _verb_after reads ``lastgroup``: k* -> killed, i* -> injured.
+_CASUALTY_AFTER_GROUPS = {"k1": "k", "k2": "k", "i1": "i", "i2": "i"}
+
+_PERSON = (
+    r"(?:man|woman|boy|girl|teen|teenager|juvenile|child|toddler|infant|baby|person|victim"
+    r"|youth|male|female|driver|motorist|passenger|pedestrian|bystander|student|resident"
+    r"|homeowner|customer|clerk|employee|officer|deputy|trooper|father|mother|son|daughter"
+    r"|husband|wife|boyfriend|girlfriend|brother|sister|grandfather|grandmother|grandson"
+    r"|granddaughter|uncle|aunt|nephew|niece|cousin|friend|neighbor|neighbour|suspect|gunman"
+    r"|shooter|robber|intruder|relative|guard|owner|worker|individual|adult|student|cashier"
+    r"|bouncer|security\s+guard|teenage\s+(?:boy|girl))"
+)
+_NOT_ALONE = r"(?!\s+(?:and|or|&)\s)"
+_SINGLE_SUBJ = (
+    r"(?P<subj>"
+    rf"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,\s+\d{{1,3}},)?"
+    r"|\b(?:he|she)\b"
+    r"|\b(?:a|an|the)\s+\d{1,3}-year-old\b(?:,\s+\d{1,3},)?"
+    r"|\b[A-Z][a-z'-]+(?:\s+[A-Z][\w.'-]*){0,3},\s+\d{1,3},"
+    r")"
+)
+_SINGLE_CASUALTY = re.compile(
+    rf"{_SINGLE_SUBJ}{_NOT_ALONE}(?P<pred>{_CASUALTY_AFTER.pattern})", re.IGNORECASE
+)
+_SINGLE_OBJECT = re.compile(
+    r"\b(?P<v>(?:shot\s+and\s+)?killed|killing|(?:fatally|mortally)\s+(?:shot|shooting|wounded"
+    r"|wounding|injured|injuring))\s+"
+    rf"(?P<subj>(?:a|an|one|his|her|their)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b){_NOT_ALONE}",
+    re.IGNORECASE,
+)
+# Subjects that say there were others: "another man", "a second victim", "the other".
+_OTHERS = re.compile(
+    r"\b(?:another|other|second|third|fourth|fifth|also|too|both|each|all|either|neither"
+    r"|each)\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"\b(?P<subj>no\s+one|no-one|nobody|none\s+of\s+(?:the\s+)?\w+"
+    r"|no\s+(?:other\s+)?(?:people|persons|officers|deputies|bystanders|students|customers"
+    r"|children|residents|patrons|employees|one\s+else))"
+    r"(?P<else>\s+else)?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+"
+    r"(?:(?:seriously|critically|physically)\s+)?(?:(?P<i>injured|hurt|wounded|struck|hit)"
+    r"|(?P<k>killed))\b"
+    r"|(?P<k2>died)\b)"
+    r"|\bno\s+(?:other\s+)?(?P<i2>injuries)\s+(?:were|was|have\s+been|had\s+been)\s+reported\b"
+    r"|\bthere\s+were\s+no\s+(?:other\s+)?(?:(?P<i3>injuries)|(?P<k3>deaths|fatalities))\b",
+    re.IGNORECASE,
+)
+_ZERO_PART = re.compile(
+    r"\b(?:other|else)\b|\bnone\s+of\b"
+    r"|\bno\s+(?!one\b|people\b|persons\b|injuries\b|deaths\b|fatalities\b)",
+    re.IGNORECASE,
+)
+_FATALLY_OF = re.compile(
+    r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*(?P<n>\d{1,3}|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\s+(?:of\s+them\s+)?fatally\b",
+    re.IGNORECASE,
+)
+_SHOT_COUNT = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:(?:were|have\s+been|had\s+been|are|got)\s+)?$",
+    re.IGNORECASE,
+)
+# "killed two people before killing himself": the shooter's death is one more (GVA and a
+# careful reader both count it); "including the gunman" already counts him.
+_SELF_KILL = re.compile(
+    r"\b(?:before|then|and|after)\s+(?:\w+\s+){0,3}?(?:killing|killed|fatally\s+shooting"
+    r"|fatally\s+shot|taking|took)\s+(?:himself|herself|his\s+own\s+life|her\s+own\s+life)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_HINT = re.compile(
+    r"kill|dead|die|injur|wound|hurt|fatal|slain|murder|hospitali", re.IGNORECASE
+)
+_TALLY = re.compile(
+    r"\b(?:separate\s+(?:shootings|incidents|attacks)|across\s+(?:the\s+)?(?:city|county|state"
+    r"|country|nation|chicago)|citywide|city-wide|so\s+far\s+this\s+year|this\s+year|last\s+year"
+    r"|since\s+(?:january|the\s+(?:start|beginning))|year\s+to\s+date|so\s+far\s+in\s+\d{4}"
+    r"|homicides?\s+(?:this|in)|shootings\s+(?:this|over\s+the)\s+(?:weekend|week|month|year))\b",
+    re.IGNORECASE,
+)
+_KILL_OBJECT = re.compile(
+    r"\b(?P<v>killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures"
+    r"|shot\s+and\s+killed|shot\s+and\s+wounded)\s+$",
+    re.IGNORECASE,
+)
+_NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
+_BARE_OF = re.compile(r"\s+(?:of\s+(?:them|those|the\s+(?:victims|wounded|injured)))(?=\s)")
+_BARE_END = re.compile(r"^(?:\s*(?:[,.;:)]|and\b|$|before\b|in\b|on\b|at\b|during\b|after\b))")
+
+
+def _with_self_kill(norm: str, q: Quantity) -> Quantity:
+    """One more dead when the killer then killed himself after the counted victims."""
+    num = q.number
+    if (
+        q.measure != "killed"
+        or q.verb_class != "event"
+        or num.low is None
+        or num.low != num.high
+        or num.low < 1
+    ):
+        return q
+    self_kill = _SELF_KILL.search(norm, num.end, num.end + 160)
+    if self_kill is None or re.search(r"\bincluding\b|[;:]", norm[num.end : self_kill.start()]):
+        return q
+    if re.search(r"(?<![\w-])(?:himself|herself|his\s+own|her\s+own)\b", norm[: num.start]):
+        return q
+    value = num.low + 1
+    return replace(
+        q, number=replace(num, low=value, high=value, likely_low=value, likely_high=value)
+    )
+
+
+def _synthetic(start: int, end: int, text: str, value: float) -> NumberExpr:
+    return NumberExpr(
+        start=start,
+        end=end,
+        text=text[start:end],
+        low=value,
+        high=value,
+        low_open=False,
+        high_open=False,
+        likely_low=value,
+        likely_high=value,
+        qualifier="exact",
+        unit=None,
+        num_start=start,
+        num_end=end,
+        is_word=True,
+    )
+
+
+def _casualty(
+    num: NumberExpr, measure: str, verb_start: int, passive: bool = True, singular: bool = False
+) -> Quantity:
+    verb = "kill" if measure == "killed" else "injure"
+    return Quantity(num, measure, measure, measure, verb, "event", verb_start, passive, singular)
+
+
+def _at_least(num: NumberExpr) -> NumberExpr:
+    low = num.low or 0.0
+    return replace(
+        num, high=None, qualifier="at least", likely_low=low, likely_high=None, high_open=False
+    )
+
+
+_SEVERAL = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several"
+    r"|multiple|both|all)\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens"
+    r"|teenagers|children|boys|girls|others|adults|juveniles|kids|students)\b"
+    r"(?:\s+(?:were|have\s+been|had\s+been|are|got))?\s+(?:\w+ly\s+)?"
+    r"(?:shot|killed|wounded|injured|hurt|dead|died|slain)\b"
+    r"|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder|killing)"
+    r"|\b(?:another|a\s+second|the\s+second|the\s+other|a\s+third|the\s+third)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:victim|man|woman|person|boy|girl|teen|child)\b"
+    r"|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\s+"
+    r"(?:[\w-]+\s+)?(?:victims|dead|injured|wounded|deaths|fatalities))",
+    re.IGNORECASE,
+)
+_SEVERAL_CACHE: dict[int, tuple[str, frozenset[str]]] = {}
+_KILL_WORDS = re.compile(r"kill|dead|die|slain|death|fatal|homicide|murder", re.IGNORECASE)
+_HURT_WORDS = re.compile(r"wound|injur|hurt", re.IGNORECASE)
+
+
+def several_victims(document: str) -> frozenset[str]:
+    """The casualty measures ("killed", "injured") of which an article reports more than one
+    anywhere (counts >= 2, "double shooting", "another victim"): a single victim's sentence is
+    then not the whole count. Victims merely "shot" count for both."""
+    key = id(document)
+    hit = _SEVERAL_CACHE.get(key)
+    if hit is not None and hit[0] is document:
+        return hit[1]
+    found: set[str] = set()
+    for m in _SEVERAL.finditer(document):
+        if not _ages_ok(document, m):
+            continue
+        words = m.group(0)
+        if _KILL_WORDS.search(words):
+            found.add("killed")
+        elif _HURT_WORDS.search(words):
+            found.add("injured")
+        else:
+            found.update(("killed", "injured"))
+        if len(found) == 2:
+            break
+    if len(_SEVERAL_CACHE) > 8:
+        _SEVERAL_CACHE.clear()
+    result = frozenset(found)
+    _SEVERAL_CACHE[key] = (document, result)
+    return result
+
+
+def _ages_ok(document: str, m: re.Match[str]) -> bool:
+    """Reject "2-year-old" style ages and years that the number alternatives can catch."""
+    tail = document[m.end() : m.end() + 10]
+    head = document[max(0, m.start() - 1) : m.start()]
+    return not (tail.startswith("-year") or head == "-")
+
+
+def find_casualties(
+    text: str, norm: str, taken: list[tuple[int, int]], exclude: list[tuple[int, int]]
+) -> list[Quantity]:
+    """Casualty counts that carry no digit or number word: single victims and zeros.
+
+    ``taken`` are spans of numbers already read as quantities; matches overlapping them or
+    ``exclude`` are skipped.
+    """
+    if not _CASUALTY_HINT.search(norm):
+        return []
+    out: list[Quantity] = []
+    spans = list(taken) + list(exclude)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < xe and xs < e for xs, xe in spans)
+
+    for m in _SINGLE_CASUALTY.finditer(norm):
+        s, e = m.span("subj")
+        if _OTHERS.search(norm, s, m.end("pred")) or not free(s, e):
+            continue
+        pred = next(g for g in ("k1", "k2", "i1", "i2") if m.group(g))
+        measure = "killed" if pred.startswith("k") else "injured"
+        out.append(_casualty(_synthetic(s, e, text, 1.0), measure, m.start(pred), True, True))
+        spans.append((s, e))
+    for m in _SINGLE_OBJECT.finditer(norm):
+        s, e = m.span("subj")
+        if _OTHERS.search(norm, s, e) or not free(s, e):
+            continue
+        v = m.group("v").lower()
+        measure = "killed" if ("kill" in v or "fatal" in v or "mortal" in v) else "injured"
+        out.append(_casualty(_synthetic(s, e, text, 1.0), measure, m.start("v"), False, True))
+        spans.append((s, e))
+    for m in _ZERO.finditer(norm):
+        s, e = m.span("subj") if m.group("subj") else m.span()
+        if not free(s, e) or m.group("else") or _ZERO_PART.search(m.group(0)):
+            continue  # "no officers were hurt", "no other injuries": a part, not the total
+        killed = m.group("k") or m.group("k2") or m.group("k3")
+        measure = "killed" if killed else "injured"
+        vpos = next(
+            (m.start(g) for g in ("k", "k2", "k3", "i", "i2", "i3") if m.group(g)), m.start()
+        )
+        out.append(_casualty(_synthetic(s, e, text, 0.0), measure, vpos))
+        spans.append((s, e))
+    for m in _FATALLY_OF.finditer(norm):
+        s, e = m.span("n")
+        if not free(s, e):
+            continue
+        word = m.group("n").lower()
+        value = float(word) if word.isdigit() else parse_number_words(word)
+        if value is None:
+            continue
+        out.append(_casualty(_synthetic(s, e, text, value), "killed", m.start(), False))
+        spans.append((s, e))
+        shot = _SHOT_COUNT.search(norm, max(0, m.start() - 40), m.start())
+        if shot is not None:  # "seven people were shot, five fatally": the other two wounded
+            w = shot.group("n").lower()
+            total = float(w) if w.isdigit() else parse_number_words(w)
+            if total is not None and total > value:
+                ns, ne = shot.span("n")
+                q = _casualty(_synthetic(ns, ne, text, total - value), "injured", m.start())
+                out.append(q)
+    return out
+
+
+_NUMWORD = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+_PLURAL_PERSON = (
+    r"(?:people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|juveniles"
+    r"|victims|others|males|females|students|relatives|brothers|sisters|sons|daughters"
+    r"|officers|deputies|bystanders|patrons|friends|siblings)"
+)
+_COORD_NP = (
+    rf"(?:(?:the\s+|her\s+|his\s+|their\s+)?{_NUMWORD}\s+(?:[\w'-]+\s+){{0,2}}?{_PLURAL_PERSON}"
+    rf"|(?:a|an|one|her|his|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON})\b"
+)
+_COORD = re.compile(
+    rf"(?<![\w,])(?P<np>{_COORD_NP}(?:,\s+{_COORD_NP})*,?\s+(?:and|along\s+with|&)\s+"
+    rf"{_COORD_NP})(?=\s+(?:{_ADV}?{_BE_PAST}|{_ADV}?(?:later\s+)?died|{_ADV}?(?:suffered"
+    r"|sustained)))",
+    re.IGNORECASE,
+)
+_COORD_ONE = re.compile(_COORD_NP, re.IGNORECASE)
+
+
+def _coordinated(text: str, norm: str, found: list[Quantity]) -> list[Quantity] | None:
+    """ "A 2-year-old girl and four other people were wounded" counts 5, not 4: sum the
+    coordinated victims of one casualty predicate and drop the partial counts."""
+    changed = False
+    for m in _COORD.finditer(norm):
+        pred = _CASUALTY_AFTER.match(norm, m.end(), m.end() + 90)
+        if pred is None:
+            continue
+        changed = True
+        total = 0.0
+        for part in _COORD_ONE.finditer(norm, m.start("np"), m.end("np")):
+            word = re.search(_NUMWORD + r"\b", part.group(0), re.IGNORECASE)
+            head = part.group(0).split()[0].lower()
+            if head in ("a", "an", "one") or word is None:
+                total += 1
+            else:
+                w = word.group(0).lower()
+                value = float(w) if w.isdigit() else parse_number_words(w)
+                total += value or 0
+        s, e = m.span("np")
+        measure = "killed" if (pred.lastgroup or "k")[0] == "k" else "injured"
+        found = [q for q in found if not (s <= q.number.num_start < e)]
+        group = pred.lastgroup or "k1"
+        found.append(_casualty(_synthetic(s, e, text, total), measure, pred.start(group)))
+    return found if changed else None
+
+
+# --- Whole-incident totals --------------------------------------------------------------------
+# An article about one shooting states its total ("four people died") and parts of it ("two
+# died at the scene", "two of the wounded were flown to ..."). A careful reader takes the
+# largest explicit count as the total; a smaller exact count in the same article is a part of
+# it, so it is kept as "at least N", not as a competing total.
+
+_OTHER_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d|,\d)")
+_TOTALS_CACHE: dict[int, tuple[str, dict[str, float]]] = {}
+_CHUNK = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)[\"')\]]*|(?=\n)|$)|[^\n]+")
+_COUNT_WORD = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens?|both|all)\b",
+    re.IGNORECASE,
+)
+
+
+def casualty_totals(
+    document: str,
+    year: int | None = None,
+    hedged: Callable[[Sentence, Quantity], bool] | None = None,
+) -> dict[str, float]:
+    """measure -> the largest exact, unhedged event count of "killed" / "injured" in
+    ``document`` (normalised text). Sentences that name a year other than ``year`` (the
+    publication year: "In December 2012, 20 children were killed") speak of other events and
+    are left out, as are running tallies (class "stock")."""
+    key = id(document)
+    hit = _TOTALS_CACHE.get(key)
+    if hit is not None and hit[0] is document:
+        return hit[1]
+    totals: dict[str, float] = {}
+    if _CASUALTY_HINT.search(document):
+        for chunk in _CHUNK.finditer(document):  # rough sentences: cheaper than the splitter
+            sent = Sentence(0, chunk.start(), chunk.end(), chunk.group(0))
+            # a sentence without a count word can only state 0 or 1 (zeros and single victims)
+            if not _COUNT_WORD.search(sent.text) or not _CASUALTY_HINT.search(sent.text):
+                continue
+            if year is not None and any(
+                int(y.group(0)) != year for y in _OTHER_YEAR.finditer(sent.text)
+            ):
+                continue
+            for q in find_quantities(sent.text, None, document=document):
+                num = q.number
+                if (
+                    q.measure not in ("killed", "injured")
+                    or q.verb_class != "event"
+                    or num.low is None
+                    or num.low != num.high
+                    or (hedged is not None and hedged(sent, q))
+                ):
+                    continue
+                totals[q.measure] = max(totals.get(q.measure, 0.0), num.low)
+    if len(_TOTALS_CACHE) > 8:
+        _TOTALS_CACHE.clear()
+    _TOTALS_CACHE[key] = (document, totals)
+    return totals

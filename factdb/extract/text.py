@@ -172,9 +172,40 @@ _TERMINAL = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
+# Page furniture anywhere in a line: navigation, widgets, cookie notices, photo galleries.
+_FURNITURE = re.compile(
+    r"""all\ rights\ reserved|copyright\ (?:\d{4}|©|\(c\))|©\ ?\d{4}|click\ here
+      |\bcookies?\b.{0,60}\b(?:policy|consent|accept|browser|settings)\b|privacy\ policy
+      |terms\ of\ (?:use|service)|get\ the\ latest\ from|sign\ up\ for|subscribe\ (?:to|now)
+      |share\ this\ (?:story|article)|watch\ mobile\ video
+      |like\ this:|loading\.\.\.|you\ must\ enter\ the\ characters|javascript
+      |^\s*related\b
+      |^\s*(?:previous|next)\ (?:story|article)\b|^\s*(?:more\ )?(?:top|latest|trending
+      |popular)\ (?:stories|news|videos|headlines)\b|^\s*advertisement|^\s*(?:comments?
+      |reply|report\ abuse|log\ ?in|sign\ in)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SEPARATORS = re.compile(r"[|»•·]")
+
+
 def is_boilerplate(line: str) -> bool:
-    """True for page furniture lines (bylines, share buttons, copyright) that carry no claims."""
-    return bool(_BOILERPLATE.match(line))
+    """True for page furniture lines (bylines, share buttons, copyright, menus of ``|`` or
+    ``»`` links, cookie notices, "Click here", "Related:", one- or two-word menu items) that
+    carry no claims about the story."""
+    if _BOILERPLATE.match(line):
+        return True
+    stripped = line.strip()
+    if len(_SEPARATORS.findall(stripped)) >= 2:
+        return True
+    if len(stripped) < 25 and len(stripped.split()) <= 2 and not re.search(r"[.!?\d]", stripped):
+        return True  # "Print", "More", "Pinterest", "Weather"
+    m = _FURNITURE.search(stripped)
+    # furniture must lead the line, or the line be short: a run-on page ("...dead.Copyright
+    # 2015 WXYZ") keeps its story
+    return m is not None and (m.start() <= 10 or len(stripped) <= 80)
+
+
+_NEXT_CHAR = re.compile(r"[ \t\r\n]*([^ \t\r\n])")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -182,8 +213,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in re.finditer(r"\n", text):
-        nxt = text[m.end() :].lstrip(" \t\r\n")
-        if nxt[:1].islower():
+        nxt = _NEXT_CHAR.match(text, m.end())  # not a slice of the rest: linear, not quadratic
+        if nxt is not None and nxt.group(1).islower():
             continue
         spans.append((start, m.start()))
         start = m.end()
@@ -232,7 +263,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for p_start, p_end in _paragraphs(text):
         if not text[p_start:p_end].strip():
             continue
-        if is_boilerplate(text[p_start:p_end].replace("\n", " ")):
+        if p_end - p_start < 400 and is_boilerplate(text[p_start:p_end].replace("\n", " ")):
             continue
         cut = p_start
         for m in _TERMINAL.finditer(text, p_start, p_end):
@@ -248,6 +279,105 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     stripped = chunk.strip()
     if not stripped or not any(c.isalnum() for c in stripped):
         return
+    if len(stripped) < 400 and is_boilerplate(stripped):
+        return  # furniture glued into a longer paragraph: "Copyright 2014 WMC. All rights..."
     s = start + (len(chunk) - len(chunk.lstrip()))
     e = s + len(stripped)
     out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
+
+
+# --- The main story ---------------------------------------------------------------------------
+# A news page holds one story plus furniture: teaser lists, "Related stories" / "More news" /
+# "Trending" blocks, photo-gallery captions. The main story is the segment of the page, between
+# such blocks, that holds the most prose.
+
+_MORE_MARKER = re.compile(
+    r"""^\W*(?:related(?:\ (?:stories|articles|news|content|links|coverage|posts|videos))?
+      |more\ (?:news|stories|headlines|from|on\ this|in|top\ stories|videos?|local\ news)
+      |(?:top|latest|trending|popular|recent|featured|recommended|editor'?s?\ picks?
+      |most\ (?:popular|read|viewed|shared|watched|commented))\b(?:\ \w+){0,3}
+      |you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested)|also\ (?:on|in)\b
+      |in\ case\ you\ missed\ it|sponsored|promoted|from\ (?:around\ )?the\ web
+      |what'?s\ (?:next|new)|don'?t\ miss|read\ (?:next|more|also)|recommended\ for\ you
+      |now\ playing|up\ next|watch\ more|previous\ (?:story|article)|next\ (?:story|article)
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION = re.compile(r"^\s*(?:image|photo|slide|picture)\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
+_PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
+_STORY_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _is_prose(para: str) -> bool:
+    s = para.strip()
+    return (
+        len(s.split()) >= 10
+        and _PROSE_END.search(s) is not None
+        and not _CAPTION.match(s)
+        and not (len(s) < 400 and is_boilerplate(s))
+    )
+
+
+def main_story(text: str) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that hold the page's main story.
+
+    Paragraphs (newline-separated) are cut into segments at a "more stories" marker line
+    ("Related stories", "More news", "Trending", "You may also like", ...) and at any run of
+    three or more paragraphs that are not prose (menus, headline lists, teaser blocks whose
+    summaries repeat verbatim); gallery captions ("Image 3 of 12 ...") are skipped, neither
+    prose nor a break. A prose paragraph has ten
+    or more words, ends a sentence and is not boilerplate; a paragraph repeated verbatim on the
+    page is not prose. The main story is the segment with the most prose characters; a page
+    without prose is all story.
+    """
+    hit = _STORY_CACHE.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    paras = [(s, e) for s, e in _paragraphs(text) if text[s:e].strip()]
+    seen: dict[str, int] = {}
+    keys = []
+    for s, e in paras:
+        key = " ".join(text[s:e].lower().split())
+        keys.append(key)
+        seen[key] = seen.get(key, 0) + 1
+    segments: list[tuple[int, int, int]] = []  # (start, end, prose chars)
+    seg_start: int | None = None
+    seg_end = 0
+    score = 0
+    junk: list[tuple[int, int]] = []  # the current run of non-prose paragraphs
+
+    def close() -> None:
+        if seg_start is not None and score > 0:
+            segments.append((seg_start, seg_end, score))
+
+    for (s, e), key in zip(paras, keys, strict=True):
+        para = text[s:e]
+        if len(para) < 80 and _MORE_MARKER.match(para.strip()):
+            close()
+            seg_start, score, junk = None, 0, []
+            continue
+        if _CAPTION.match(para):
+            continue  # gallery captions describe the story's pictures: neither prose nor a break
+        if seen[key] == 1 and _is_prose(para):
+            if len(junk) >= 3:
+                close()
+                seg_start, score = None, 0
+            if seg_start is None:
+                seg_start = junk[0][0] if junk and len(junk) < 3 else s
+            junk = []
+            seg_end = e
+            score += e - s
+        else:
+            junk.append((s, e))
+            if seg_start is not None and len(junk) < 3:
+                seg_end = e
+    close()
+    if segments:
+        best = max(segments, key=lambda seg: seg[2])
+        spans = [(best[0], best[1])]
+    else:
+        spans = [(0, len(text))]
+    if len(_STORY_CACHE) > 8:
+        _STORY_CACHE.clear()
+    _STORY_CACHE[id(text)] = (text, spans)
+    return spans

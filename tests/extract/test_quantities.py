@@ -44,3 +44,21 @@ def test_ages_are_never_counts() -> None:
 def test_small_word_numbers_need_a_known_measure() -> None:
     assert find_quantities("Two major groups backed by Iran.") == []
     assert _one("Two soldiers were wounded.").measure == "injured"
+
+
+def test_one_off_event_lemmas() -> None:
+    from factdb.extract.quantities import lemma
+
+    for form, expected in [
+        ("overran", "overrun"),
+        ("overrun", "overrun"),
+        ("overruns", "overrun"),
+        ("seized", "seize"),
+        ("retook", "retake"),
+        ("liberated", "liberate"),
+        ("conquered", "conquer"),
+        ("attacked", "attack"),
+        ("attacks", "attack"),
+    ]:
+        assert lemma(form) == (expected, "event"), form
+    assert lemma("fell") is None  # only "fell to X" is an event, read in the pipeline

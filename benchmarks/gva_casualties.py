@@ -1,0 +1,164 @@
+"""Casualty counts on the GVA dev split: killed / injured figures against the archive's gold.
+
+Usage: python benchmarks/gva_casualties.py DATA_DIR [--limit N] [--errors N] [--split S]
+
+For every article, ``extract(content, dct)`` runs; quantity claims with measure "killed" or
+"injured", verb class "event" and not hedged give the article's killed / injured values
+(exact values only: a claim whose logical interval is a single number).
+
+Selection rules (both are reported; ``--errors`` lists the errors of the current rule):
+
+* current (the default): only claims about the article's own news, i.e. whose ``as_of`` lies
+  in [dct - 7 days, dct]. A claim explicitly dated to another time ("In December 2012, 20
+  children were killed", "in 2013, three people died") is a correct claim about *another*
+  event and is not scored against this incident. A claim without an explicit time is dated
+  at the publication date and is kept.
+* any-date (the rule before issue 3 part 2): every such claim, whatever its ``as_of``.
+
+Per measure:
+
+* precision = extracted values equal to the incident's gold / all extracted values
+* coverage  = articles where the gold figure is among the extracted values / all articles
+* coverage (mentioned) = the same over articles whose text names the incident's city or a
+  participant's name (a crude, honest filter for "this page is about the incident at all")
+
+Split: incidents in file order; the first half is the tuning half, the second half held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from gva_texts import incidents
+
+from factdb.extract import extract
+from factdb.readers import parse_date
+
+MEASURES = ("killed", "injured")
+RULES = ("current", "any-date")
+WINDOW = timedelta(days=7)
+
+
+def _mentions_incident(incident: dict, text: str) -> bool:
+    keys: list[str] = []
+    city = (incident.get("city_or_county") or "").split("(")[0].strip()
+    if city:
+        keys.append(city)
+    for p in incident.get("participants") or []:
+        name = (p.get("Name") or "").strip()
+        if name:
+            keys.extend(w for w in name.split() if len(w) > 3)
+    low = text.lower()
+    return any(re.search(r"\b" + re.escape(k.lower()) + r"\b", low) for k in keys)
+
+
+def is_current(as_of: date | None, published: date | None) -> bool:
+    """The "current" rule: the claim is dated within [dct - 7 days, dct]."""
+    if published is None or as_of is None:
+        return True
+    return published - WINDOW <= as_of <= published
+
+
+def article_values(content: str, published) -> dict[str, dict[str, list[tuple[float, str, str]]]]:
+    """rule -> measure -> [(value, sentence, number text)] for unhedged event casualty claims."""
+    out = {r: {m: [] for m in MEASURES} for r in RULES}
+    for c in extract(content, published).claims:
+        if c.kind != "quantity" or c.measure not in MEASURES or c.hedged:
+            continue
+        if c.verb_class != "event":
+            continue
+        if c.value_low is None or c.value_high is None or c.value_low != c.value_high:
+            continue
+        num = content[c.value_span[0] : c.value_span[1]] if c.value_span else ""
+        out["any-date"][c.measure].append((c.value_low, c.text, num))
+        if is_current(c.as_of, published):
+            out["current"][c.measure].append((c.value_low, c.text, num))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data", type=Path, help="folder holding gva-dev.jsonl")
+    parser.add_argument("--limit", type=int, default=None, help="first N incidents")
+    parser.add_argument("--errors", type=int, default=0, help="print N examples per error kind")
+    parser.add_argument("--split", choices=("tune", "heldout", "all"), default=None)
+    args = parser.parse_args()
+    rows = list(incidents(args.data / "gva-dev.jsonl"))
+    half = len(rows) // 2
+    if args.limit:
+        rows = rows[: args.limit]
+    # counters[rule][split][measure] = [correct, all values, covered, articles, cov_m, art_m]
+    counters: dict[str, dict[str, dict[str, list[int]]]] = {
+        r: defaultdict(lambda: {m: [0, 0, 0, 0, 0, 0] for m in MEASURES}) for r in RULES
+    }
+    wrong: dict[str, list[str]] = {m: [] for m in MEASURES}
+    missed: dict[str, list[str]] = {m: [] for m in MEASURES}
+    for idx, inc in enumerate(rows):
+        split = "tune" if idx < half else "heldout"
+        if args.split and args.split not in (split, "all"):
+            continue
+        for art in inc["articles"]:
+            content = art.get("content") or ""
+            if not content.strip():
+                continue
+            published = parse_date(art.get("dct"), what="dct")
+            by_rule = article_values(content, published)
+            mentioned = _mentions_incident(inc, content)
+            for rule in RULES:
+                for m in MEASURES:
+                    gold = float(inc[f"num_{m}"])
+                    vals = by_rule[rule][m]
+                    ok = sum(1 for v, _, _ in vals if v == gold)
+                    covered = any(v == gold for v, _, _ in vals)
+                    for s in (split, "all"):
+                        c = counters[rule][s][m]
+                        c[0] += ok
+                        c[1] += len(vals)
+                        c[2] += covered
+                        c[3] += 1
+                        c[4] += covered and mentioned
+                        c[5] += mentioned
+            for m in MEASURES:
+                gold = float(inc[f"num_{m}"])
+                vals = by_rule["current"][m]
+                covered = any(v == gold for v, _, _ in vals)
+                for v, sent, num in vals:
+                    if v != gold:
+                        wrong[m].append(
+                            f"[{inc['incident_id']} gold={gold:g} got={v:g} '{num}'] "
+                            + " ".join(sent.split())[:300]
+                        )
+                if not covered and mentioned:
+                    missed[m].append(
+                        f"[{inc['incident_id']} gold={gold:g} got="
+                        f"{[v for v, _, _ in vals]}] {art.get('title', '')[:100]}"
+                    )
+    print("rule     split    measure  precision          coverage           coverage(mentioned)")
+    for rule in RULES:
+        for s in ("tune", "heldout", "all"):
+            if s not in counters[rule]:
+                continue
+            for m in MEASURES:
+                ok, n, cov, arts, cov_m, arts_m = counters[rule][s][m]
+                prec = ok / n if n else float("nan")
+                print(
+                    f"{rule:8} {s:8} {m:8} {prec:.3f} ({ok:>4}/{n:<4})  "
+                    f"{cov / arts:.3f} ({cov:>4}/{arts:<4})"
+                    f"  {cov_m / arts_m if arts_m else 0:.3f} ({cov_m:>4}/{arts_m:<4})"
+                )
+    if args.errors:
+        for m in MEASURES:
+            print(f"\n== wrong {m} values ({len(wrong[m])}) ==")
+            for line in wrong[m][: args.errors]:
+                print(line)
+            print(f"\n== missed {m} (mentioned articles, {len(missed[m])}) ==")
+            for line in missed[m][: args.errors]:
+                print(line)
+
+
+if __name__ == "__main__":
+    main()
