@@ -149,6 +149,13 @@ def test_pairs_within_one_source_are_intra_source(session_factory) -> None:
         assert pairs(s) == [("numeric", "hard", "intra")]
 
 
+def test_two_figures_of_one_sentence_are_never_a_pair(session_factory) -> None:
+    with session_factory() as s:
+        first = troops(5000)
+        article(s, "a", first, replace(troops(2000), sentence_index=first.sentence_index))
+        assert pairs(s) == []
+
+
 def test_syndicated_copies_are_one_report(session_factory) -> None:
     wire = "The United States has 5,000 troops in Iraq, officials said."
     with session_factory() as s:
@@ -330,3 +337,12 @@ def test_an_outlier_is_flagged_against_at_most_max_flags_reports(session_factory
         assert detect(s) == []  # a full run respects the flags already stored
         found = detect(s, None, DetectSettings(max_flags=10))
         assert len(found) == 3  # a larger cap adds the remaining pairs, once
+
+
+def test_event_outlier_is_flagged_against_at_most_max_flags_reports(session_factory) -> None:
+    with session_factory() as s:
+        for n in range(5):
+            article(s, f"june-{n}", event("capture", date(2014, 6, 1), date(2014, 6, 30)))
+        article(s, "outlier", event("seize", date(2016, 1, 1), date(2016, 12, 31)))
+        assert pairs(s) == [("date", "hard", "cross")] * 3
+        assert detect(s) == []

@@ -93,3 +93,13 @@ def test_revision_supersedes_old_claims_but_keeps_them(session_factory):
         assert [c.value_low for c in list_claims(session, entity="U.S.")] == [5500]
         numbers = session.scalars(select(SourceRevision.number).order_by(SourceRevision.number))
         assert list(numbers) == [1, 2]
+
+
+def test_claims_and_revisions_record_the_extractor_version(session_factory, seeds: Path):
+    from factdb.extract import EXTRACTOR_VERSION
+
+    with session_factory() as session:
+        ingest(session, read_inputs([str(seeds)]))
+        versions = set(session.scalars(select(Claim.extractor_version)))
+        versions |= set(session.scalars(select(SourceRevision.extractor_version)))
+        assert versions == {EXTRACTOR_VERSION}

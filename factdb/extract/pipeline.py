@@ -19,7 +19,7 @@ from factdb.extract.speakers import REPORTING_VERBS, Attribution, find_attributi
 from factdb.extract.text import normalise_for_matching, split_sentences
 from factdb.extract.times import TimeExpression, find_times, group_interval, merge_coordinated
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _PREP_BEFORE = re.compile(
     r"\b(?:in|of|by|to|for|from|at|with|against|inside|across|into|on|over|than|between|"

@@ -6,17 +6,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factdb.extract import EXTRACTOR_VERSION, extract
+from factdb.extract import extract
 
 PUB = date(2018, 2, 6)
 
 
 def _quantities(text: str, published: date | None = PUB):
     return [c for c in extract(text, published).claims if c.kind == "quantity"]
-
-
-def test_version_is_a_string() -> None:
-    assert EXTRACTOR_VERSION == "1"
 
 
 def test_hedged_future_and_negation() -> None:
