@@ -20,7 +20,7 @@ from factdb.cli.common import (
 )
 from factdb.report.output import OutputFormat, print_table, write_records
 
-app = typer.Typer(help="List and inspect flagged contradictions.", no_args_is_help=False)
+app = typer.Typer(no_args_is_help=False)  # help: the callback docstring
 
 
 class Status(StrEnum):

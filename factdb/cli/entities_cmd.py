@@ -10,7 +10,7 @@ import typer
 from factdb.cli.common import FormatOption, session_for, user_errors
 from factdb.report.output import OutputFormat, print_table, write_records
 
-app = typer.Typer(help="List entities and curate their aliases.")
+app = typer.Typer()  # help: the callback docstring
 
 
 @app.callback(invoke_without_command=True)
