@@ -44,6 +44,8 @@ def alembic_config(url: str | None = None):  # -> alembic.config.Config
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy emits BEGIN itself (see _sqlite_begin); the driver must not.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
@@ -64,7 +66,15 @@ def make_engine(url: str) -> Engine:
         raise FactdbError(f"bad database URL: {exc}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Take the write lock when a transaction starts. A deferred transaction that reads and
+    then writes can fail at once with "database is locked" when another process writes,
+    without waiting for the busy timeout; BEGIN IMMEDIATE waits instead."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def head_revision() -> str:
@@ -92,9 +102,8 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     """
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
+        if sqlite:  # on the raw connection: outside any transaction, or it has no effect
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
                 yield conn
@@ -107,8 +116,7 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                         )
         finally:
             if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) -> None:
@@ -133,7 +141,12 @@ def ensure_schema(engine: Engine) -> None:
         raise FactdbError(f"cannot open database: {_first_line(exc)}") from exc
     head = head_revision()
     if current is None and not has_tables:
-        migrate(engine)
+        try:
+            migrate(engine)
+        except Exception:
+            # several processes opening one new database: another one created it first
+            if current_revision(engine) != head:
+                raise
         return
     if current != head:
         raise SchemaOutOfDate(current, head)

@@ -6,6 +6,8 @@ batch goes on. Unchanged text is a no-op, so re-running a batch is safe.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -63,6 +65,39 @@ def ingest_document(
     return stored, warnings
 
 
+RETRIES = 6
+
+
+def _lost_race(exc: Exception) -> bool:
+    """Errors that mean another writer got there first: retrying sees its rows."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    if isinstance(exc, IntegrityError):
+        return True  # a natural key (source, revision number, entity, alias) taken meanwhile
+    if isinstance(exc, OperationalError):
+        text = str(exc.orig).lower()
+        return "locked" in text or "deadlock" in text or "could not serialize" in text
+    return False
+
+
+def _with_retries(
+    session: Session, doc: Document, settings: DetectSettings | None
+) -> tuple[StoredRevision, list[str]]:
+    """One article, one transaction; when a concurrent ingest wins a race on a natural key,
+    roll back and do the article again (it then finds the rows the other process wrote)."""
+    for attempt in range(RETRIES):
+        try:
+            result = ingest_document(session, doc, settings)
+            session.commit()
+            return result
+        except Exception as exc:
+            session.rollback()
+            if attempt == RETRIES - 1 or not _lost_race(exc):
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+    raise AssertionError("unreachable")
+
+
 def ingest(
     session: Session,
     items: Iterable[Document | ReadError],
@@ -78,8 +113,7 @@ def ingest(
                 on_item(item.path, None, item)
             continue
         try:
-            stored, warnings = ingest_document(session, item, settings)
-            session.commit()
+            stored, warnings = _with_retries(session, item, settings)
         except Exception as exc:  # one bad article must not abort the batch
             session.rollback()
             error = ReadError(item.origin, f"could not be stored: {exc.__class__.__name__}: {exc}")
