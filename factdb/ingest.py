@@ -28,6 +28,7 @@ class IngestReport:
     new_sources: int = 0
     new_revisions: int = 0
     unchanged: int = 0
+    copies: int = 0
     claims: int = 0
     contradictions: int = 0
     errors: list[ReadError] = field(default_factory=list)
@@ -41,6 +42,8 @@ class IngestReport:
             f"{self.claims} claim{'s' if self.claims != 1 else ''}",
             f"{self.contradictions} new contradiction{'s' if self.contradictions != 1 else ''}",
         ]
+        if self.copies:
+            parts.append(f"{self.copies} syndicated cop{'y' if self.copies == 1 else 'ies'}")
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         if self.errors:
@@ -129,6 +132,8 @@ def ingest(
             report.new_sources += stored.status == "new"
             report.claims += len(stored.claim_ids)
             report.contradictions += stored.contradictions
+        elif stored.status == "copy":
+            report.copies += 1
         else:
             report.unchanged += 1
         if on_item:

@@ -60,6 +60,10 @@ class Source(Base):
     published_at: Mapped[date | None] = mapped_column(Date, index=True)
     language: Mapped[str | None] = mapped_column(String(16))
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    # a syndicated copy: the same text under another url; it has no revisions of its own
+    copy_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     revisions: Mapped[list[SourceRevision]] = relationship(

@@ -181,39 +181,58 @@ class StoredRevision:
     source_id: int
     revision_id: int | None
     number: int | None
-    status: str  # new | revised | unchanged | duplicate
+    status: str  # new | revised | unchanged | copy
     claim_ids: list[int]
     duplicate_of: int | None = None
     contradictions: int = 0
 
 
+def _latest(session: Session, source_id: int) -> SourceRevision | None:
+    return session.scalar(
+        select(SourceRevision)
+        .where(SourceRevision.source_id == source_id)
+        .order_by(SourceRevision.number.desc())
+        .limit(1)
+    )
+
+
 def find_existing(session: Session, doc: Document) -> StoredRevision | None:
-    """An unchanged or duplicate text is a no-op: say which source already holds it."""
+    """What needs no new revision: the same text again (unchanged), or the same text as
+    another source under a new key (a syndicated copy, linked to the first source)."""
     digest = text_hash(doc.text)
     source = session.scalar(select(Source).where(Source.key == doc.key))
     if source is not None:
-        latest = session.scalar(
-            select(SourceRevision)
-            .where(SourceRevision.source_id == source.id)
-            .order_by(SourceRevision.number.desc())
-            .limit(1)
-        )
+        if source.copy_of_id is not None:
+            original = _latest(session, source.copy_of_id)
+            if original is not None and original.sha256 == digest:
+                return StoredRevision(source.id, None, None, "unchanged", [])
+            source.copy_of_id = None  # the copy's text changed: it is a source of its own now
+            return None
+        latest = _latest(session, source.id)
         if latest is not None and latest.sha256 == digest:
             return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
         return None
     same_text = session.scalar(
         select(SourceRevision).where(SourceRevision.sha256 == digest).limit(1)
     )
-    if same_text is not None:
-        return StoredRevision(
-            same_text.source_id,
-            same_text.id,
-            same_text.number,
-            "duplicate",
-            [],
-            duplicate_of=same_text.source_id,
-        )
-    return None
+    if same_text is None:
+        return None
+    copy = Source(
+        key=doc.key,
+        url=doc.url,
+        title=doc.title,
+        outlet=doc.outlet,
+        published_at=doc.published,
+        authors=list(doc.authors),
+        language=doc.language,
+        meta=doc.meta,
+        copy_of_id=same_text.source_id,
+    )
+    session.add(copy)
+    session.flush()
+    return StoredRevision(
+        copy.id, None, None, "copy", [], duplicate_of=same_text.source_id
+    )
 
 
 def store_revision(

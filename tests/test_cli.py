@@ -282,3 +282,35 @@ def test_python_dash_m_and_version() -> None:
         [sys.executable, "-m", "factdb", "--version"], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip().startswith("factdb ")
+
+
+def test_diff_shows_a_revised_figure_as_one_changed_line(factdb: Factdb, tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    head = "---\nurl: https://example.org/a\npublished: 2018-02-06\n---\n"
+    article.write_text(
+        head + "The United States has 5,000 troops in Iraq.\nBritain has 400 troops in Iraq.\n"
+    )
+    factdb("ingest", str(article))
+    article.write_text(
+        head + "The United States has 5,500 troops in Iraq.\n"
+        "Britain has 400 troops in Iraq.\nFrance has 200 troops in Iraq.\n"
+    )
+    factdb("ingest", str(article))
+    lines = json.loads(factdb("diff", "1", "--format", "json").stdout)
+    assert [d["status"] for d in lines] == ["changed", "added"]
+    assert (lines[0]["old"]["value"]["low"], lines[0]["new"]["value"]["low"]) == (5000, 5500)
+    assert lines[1]["new"]["subject"] == "France"
+    everything = json.loads(
+        factdb("diff", "1", "--all", "--from", "1", "--to", "2", "-f", "json").stdout
+    )
+    assert sorted(d["status"] for d in everything) == ["added", "changed", "same"]
+    table = factdb("diff", "1").stdout
+    assert "revision 1 -> 2" in table and "5,000 troops" in table and "5,500 troops" in table
+    result = factdb("diff", "1", "--from", "7", code=1)
+    assert result.stderr.strip() == "error: source 1 has no revision 7"
+
+
+def test_diff_needs_two_revisions(ingested: Factdb) -> None:
+    result = ingested("diff", "1", code=1)
+    assert result.stderr.strip() == "error: source 1 has only one revision: nothing to compare"
+    assert ingested("diff", "99", code=1).stderr.strip() == "error: no source with id 99"

@@ -70,18 +70,29 @@ def test_a_failing_article_is_rolled_back_and_the_batch_goes_on(
         assert all(c.source.key != "u:b" for c in session.scalars(select(Claim)))
 
 
-def test_identical_text_under_another_url_is_not_stored_twice(session_factory):
+def test_syndicated_copy_is_linked_to_the_first_source_not_stored_again(session_factory):
     text = "The United States has 5,000 troops in Iraq."
     with session_factory() as session:
         report = ingest(
             session,
             [
-                Document(text=text, origin="a", url="u:a"),
-                Document(text=text, origin="b", url="u:b"),
+                Document(text=text, origin="a", url="u:a", outlet="Wire"),
+                Document(text=text, origin="b", url="u:b", outlet="Paper"),
             ],
         )
-        assert report.new_revisions == 1 and report.unchanged == 1
-        assert _count(session, Source) == 1
+        assert (report.new_revisions, report.copies, report.claims) == (1, 1, 1)
+        assert report.summary() == (
+            "2 sources, 1 new revision, 1 claim, 0 new contradictions, 1 syndicated copy"
+        )
+        original, copy = session.scalars(select(Source).order_by(Source.id)).all()
+        assert (copy.copy_of_id, copy.outlet, copy.revisions) == (original.id, "Paper", [])
+        assert _count(session, SourceRevision) == 1 and _count(session, Claim) == 1
+        again = ingest(session, [Document(text=text, origin="b", url="u:b")])
+        assert (again.unchanged, again.copies) == (1, 0)
+        changed = ingest(session, [Document(text=text + " Updated.", origin="b", url="u:b")])
+        assert changed.new_revisions == 1
+        session.refresh(copy)
+        assert copy.copy_of_id is None  # its own text now: an independent source
 
 
 def test_revision_supersedes_old_claims_but_keeps_them(session_factory):

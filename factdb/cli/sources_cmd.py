@@ -35,8 +35,20 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
             return
         print_table(
             f"Sources ({len(rows)})",
-            ["id", "title", "outlet", "published", "revisions", "claims", "url"],
-            [(s.id, s.title, s.outlet, s.published_at, r, c, s.url) for s, r, c in rows],
+            ["id", "title", "outlet", "published", "revisions", "claims", "url", "copy of"],
+            [
+                (
+                    s.id,
+                    s.title,
+                    s.outlet,
+                    s.published_at,
+                    r,
+                    c,
+                    s.url,
+                    f"#{s.copy_of_id}" if s.copy_of_id else "",
+                )
+                for s, r, c in rows
+            ],
         )
 
 
@@ -60,6 +72,7 @@ def show(
             ("url", source.url),
             ("key", source.key),
             ("authors", ", ".join(source.authors or [])),
+            ("syndicated copy of source", source.copy_of_id),
         ):
             if value:
                 typer.echo(f"  {label}: {value}")
@@ -69,5 +82,54 @@ def show(
             [
                 (r.number, r.ingested_at, r.sha256[:12], r.extractor_version, len(r.text))
                 for r in source.revisions
+            ],
+        )
+
+
+def diff(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(metavar="SOURCE", help="Source id.")],
+    old: Annotated[int | None, typer.Option("--from", help="Older revision number.")] = None,
+    new: Annotated[int | None, typer.Option("--to", help="Newer revision number.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list unchanged claims.")] = False,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Claims added, removed and changed between two revisions of a source.
+
+    Example: factdb diff 3 --from 1 --to 2
+    """
+    from factdb.diff import diff_revisions
+    from factdb.report.serialize import claim_dict, key_text, value_text
+
+    with session_for(ctx) as session, user_errors():
+        before, after, lines = diff_revisions(session, source_id, old, new)
+        lines = [d for d in lines if show_all or d.status != "same"]
+        if fmt is not OutputFormat.table:
+            write_records(
+                [
+                    {
+                        "status": d.status,
+                        "old": claim_dict(d.old) if d.old else None,
+                        "new": claim_dict(d.new) if d.new else None,
+                    }
+                    for d in lines
+                ],
+                fmt,
+                sys.stdout,
+            )
+            return
+        print_table(
+            f"Source {source_id}: revision {before.number} -> {after.number} ({len(lines)} lines)",
+            ["", "kind", "about", "before", "after", "sentence"],
+            [
+                (
+                    {"added": "+", "removed": "-", "changed": "~", "same": "="}[d.status],
+                    (d.new or d.old).kind,
+                    key_text(d.new or d.old) or (d.new or d.old).speaker_name,
+                    value_text(d.old) if d.old else "",
+                    value_text(d.new) if d.new else "",
+                    (d.new or d.old).text,
+                )
+                for d in lines
             ],
         )

@@ -29,6 +29,7 @@ def source_dict(source: Source) -> dict[str, Any]:
         "url": source.url,
         "outlet": source.outlet,
         "published": _iso(source.published_at),
+        "copy_of": source.copy_of_id,
     }
 
 
