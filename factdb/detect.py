@@ -21,7 +21,6 @@ running detection again adds nothing and never touches an existing row's status 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from factdb.config import DetectSettings
 from factdb.models import Claim, Contradiction
 
 DETECTOR_VERSION = "2"
-_CHUNK = 500
+_CHUNK = 5000  # ids per IN list: well under SQLite's 32,766 parameters
 
 # Verbs of events that happen once to a given object, by event class. "Islamic State
 # captured Mosul in June 2014" and "IS overran Mosul in 2015" cannot both be right; two
@@ -173,14 +172,13 @@ def compare_events(a: ClaimFacts, b: ClaimFacts) -> Finding | None:
     return None
 
 
-_SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
 @lru_cache(maxsize=65_536)
 def sentence_key(text: str) -> str:
     """Sentence text as compared for syndication: case, quotes and spacing folded."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def _finding(a: ClaimFacts, b: ClaimFacts, found: Finding) -> Finding:
@@ -660,14 +658,16 @@ def store_contradictions(session: Session, found: dict[tuple[int, int], Finding]
         }
         for (a, b), f in sorted(found.items())
     ]
+    table = Contradiction.__table__
     statement = (
-        insert(Contradiction)
+        insert(table)
         .on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
-        .returning(Contradiction.id)
+        .returning(table.c.id)
     )
+    connection = session.connection()  # Core executemany: the ORM bulk path is ~10x slower
     new: list[int] = []
-    for i in range(0, len(rows), 1000):
-        new.extend(session.scalars(statement, rows[i : i + 1000]).all())
+    for i in range(0, len(rows), 5000):
+        new.extend(connection.execute(statement, rows[i : i + 5000]).scalars().all())
     return new
 
 
