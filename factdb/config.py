@@ -112,20 +112,10 @@ def settings_file(url: str) -> Path | None:
     return next((p for p in candidates if p.is_file()), None)
 
 
-def _flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in table.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, f"{name}."))
-        else:
-            flat[name] = value
-    return flat
-
-
 def load_settings(path: Path | None) -> dict[str, Any]:
     """Read and validate a settings file up front; errors name the file and the key."""
     from factdb.errors import FactdbError
+    from factdb.mappings import flatten
 
     if path is None:
         return {}
@@ -134,7 +124,7 @@ def load_settings(path: Path | None) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise FactdbError(f"{path}: not a valid TOML file ({exc})") from None
     values: dict[str, Any] = {}
-    for key, value in _flatten(raw).items():
+    for key, value in flatten(raw).items():
         if key not in _SETTINGS:
             known = ", ".join(sorted(_SETTINGS))
             raise FactdbError(f"{path}: unknown setting {key!r} (known: {known})")

@@ -186,31 +186,6 @@ def _finding(a: ClaimFacts, b: ClaimFacts, found: Finding) -> Finding:
     return Finding(found.kind, found.hardness, found.severity, scope)
 
 
-# Columns the sweep reads; Core rows keep memory and time low at a million claims.
-_COLUMNS = (
-    Claim.id,
-    Claim.source_id,
-    Claim.revision_id,
-    Claim.sentence_index,
-    Claim.text,
-    Claim.kind,
-    Claim.subject_id,
-    Claim.measure,
-    Claim.verb,
-    Claim.verb_class,
-    Claim.location_id,
-    Claim.value_low,
-    Claim.value_high,
-    Claim.low_open,
-    Claim.high_open,
-    Claim.likely_low,
-    Claim.likely_high,
-    Claim.as_of,
-    Claim.date_start,
-    Claim.date_end,
-)
-
-
 # The quantity sweep reads no text: identical sentences give identical values and so never
 # conflict; texts are fetched afterwards for the few flagged pairs (syndication check).
 _SWEEP_COLUMNS = (
@@ -229,6 +204,18 @@ _SWEEP_COLUMNS = (
     Claim.likely_low,
     Claim.likely_high,
     type_coerce(Claim.as_of, String).label("as_of_raw"),
+)
+# One-off events: who did what where, and when.
+_EVENT_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.revision_id,
+    Claim.sentence_index,
+    Claim.subject_id,
+    Claim.verb,
+    Claim.location_id,
+    Claim.date_start,
+    Claim.date_end,
 )
 
 
@@ -507,7 +494,7 @@ def _sweep_all(
 
 def _event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Row]]:
     """One-off event claims grouped by (subject, event class, place)."""
-    base = select(*_COLUMNS).where(
+    base = select(*_EVENT_COLUMNS).where(
         Claim.kind == "event",
         Claim.verb.in_(ONE_OFF_EVENTS),
         Claim.location_id.is_not(None),

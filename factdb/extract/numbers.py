@@ -16,7 +16,7 @@ from factdb.extract.text import normalise_for_matching
 ABOUT_TOLERANCE = 0.10  # "about 2,500" = [2250, 2750]; "nearly 9,000" = [8100, 9000)
 LIKELY_FACTOR = 1.2  # "more than 5,000" is likely (5000, 6000]
 
-_UNITS_WORDS = {
+UNITS_WORDS = {
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -38,7 +38,7 @@ _UNITS_WORDS = {
     "eighteen": 18,
     "nineteen": 19,
 }
-_TENS_WORDS = {
+TENS_WORDS = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
@@ -121,8 +121,8 @@ _QUAL_RE = re.compile(
 
 _WORD_ALT = "|".join(
     sorted(
-        list(_UNITS_WORDS)
-        + list(_TENS_WORDS)
+        list(UNITS_WORDS)
+        + list(TENS_WORDS)
         + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
         key=len,
         reverse=True,
@@ -185,11 +185,11 @@ def parse_number_words(words: str) -> float | None:
         if tok in ("a", "an"):
             current = current or 1
             seen = True
-        elif tok in _UNITS_WORDS:
-            current += _UNITS_WORDS[tok]
+        elif tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
             seen = True
-        elif tok in _TENS_WORDS:
-            current += _TENS_WORDS[tok]
+        elif tok in TENS_WORDS:
+            current += TENS_WORDS[tok]
             seen = True
         elif tok in ("hundred", "dozen", "score"):
             current = (current or 1) * _SCALES[tok]

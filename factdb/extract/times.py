@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from factdb.extract.numbers import TENS_WORDS, UNITS_WORDS
 from factdb.extract.text import normalise_for_matching
 
 _MONTHS = {
@@ -68,40 +69,9 @@ _WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-_ONES = {
-    "zero": 0,
-    "one": 1,
-    "a": 1,
-    "an": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+# number words are shared with quantities; times also read "a"/"an" as one ("an hour")
+_ONES = {**UNITS_WORDS, "a": 1, "an": 1}
+_TENS = TENS_WORDS
 _ORDINALS = {
     "first": 1,
     "1st": 1,

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
 
+from factdb.mappings import flatten
+
 
 class OutputFormat(StrEnum):
     table = "table"
@@ -17,17 +19,12 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
-def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in obj.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(_flatten(value, f"{name}."))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            flat[name] = value
-    return flat
+def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
+    """Nested keys dotted (``source.title``), lists as JSON text."""
+    return {
+        key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        for key, value in flatten(record).items()
+    }
 
 
 def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: TextIO) -> None:
@@ -39,7 +36,7 @@ def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: Tex
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt is OutputFormat.csv:
-        rows = [_flatten(r) for r in records]
+        rows = [_csv_row(r) for r in records]
         columns: list[str] = []
         for row in rows:
             columns.extend(k for k in row if k not in columns)
