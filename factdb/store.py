@@ -230,9 +230,7 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     )
     session.add(copy)
     session.flush()
-    return StoredRevision(
-        copy.id, None, None, "copy", [], duplicate_of=same_text.source_id
-    )
+    return StoredRevision(copy.id, None, None, "copy", [], duplicate_of=same_text.source_id)
 
 
 def store_revision(
