@@ -98,17 +98,18 @@ def test_unclosed_front_matter_is_an_error() -> None:
         raise AssertionError("expected ValueError")
 
 
-def test_empty_binary_and_non_utf8_files_are_errors(tmp_path: Path) -> None:
-    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+def test_empty_binary_and_undecodable_files_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "blank.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
-    (tmp_path / "latin.txt").write_bytes("caf\xe9".encode("latin-1"))
-    reasons = [
-        e.reason for e in _read(*(str(tmp_path / n) for n in ("empty.txt", "bin.txt", "latin.txt")))
-    ]
+    (tmp_path / "junk.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
+    names = ("blank.txt", "empty.txt", "bin.txt", "junk.txt")
+    reasons = [e.reason for e in _read(*(str(tmp_path / n) for n in names))]
     assert reasons == [
         "no article text",
+        "empty file",
         "binary file (contains NUL bytes), not article text",
-        "not UTF-8 text (bad byte at offset 3)",
+        "not text: not UTF-8 (bad byte at offset 0) and no other encoding detected",
     ]
 
 
@@ -117,7 +118,7 @@ def test_size_limit(tmp_path: Path) -> None:
     path.write_text("x" * 100, encoding="utf-8")
     [err] = _read(str(path), max_bytes=10)
     assert isinstance(err, ReadError)
-    assert "larger than the 10-byte limit" in err.reason
+    assert err.reason == "100 bytes, larger than the 10-byte limit (raise it with --max-bytes)"
 
 
 def test_jsonl_bad_line_names_line_number_and_keeps_the_rest(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from factdb.cli.common import WindowOption, is_terminal, session_for, state, user_errors
 from factdb.config import detect_settings, display_url
+from factdb.fetch import DEFAULT_TIMEOUT
 from factdb.readers import DEFAULT_MAX_BYTES, Overrides, read_inputs
 
 
@@ -24,7 +25,11 @@ def _date(value: str | None) -> date | None:
 def ingest(
     ctx: typer.Context,
     paths: Annotated[
-        list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")
+        list[str],
+        typer.Argument(
+            help="Files (.txt .md .jsonl .csv .json .html .rss .atom .xml), directories "
+            "(recursive), http(s) URLs, or - for stdin."
+        ),
     ],
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
@@ -36,10 +41,13 @@ def ingest(
     max_bytes: Annotated[
         int, typer.Option(help="Refuse inputs larger than this many bytes.", min=1)
     ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed for fetching one URL.", min=0.001)
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Read articles, store each revision, extract claims and flag contradictions.
 
-    Example: factdb ingest seeds/
+    Example: factdb ingest seeds/ feed.rss https://example.org/news/story.html
     """
     from factdb.ingest import ingest as run_ingest
 
@@ -51,7 +59,7 @@ def ingest(
     typer.echo(f"database: {display_url(state(ctx).url)}", err=True)
     items = (
         item if isinstance(item, Exception) else overrides.apply(item)
-        for item in read_inputs(paths, max_bytes=max_bytes)
+        for item in read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
     )
 
     def on_item(origin: str, stored: object, error: Exception | None) -> None:

@@ -1,0 +1,131 @@
+"""Fetch one URL for ``factdb ingest https://...``.
+
+httpx, imported on first use. Redirects are followed (at most ``MAX_REDIRECTS``) and the final
+URL is returned, since that is the page's address; the body is streamed and cut off past
+``max_bytes``; ``timeout`` bounds the whole fetch, not each read. Content types that are not
+article text are refused before the body is read. Every failure is a ``ReadError`` naming the
+URL as given, e.g. ``https://e.org/x: HTTP 404``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from factdb import __version__
+from factdb.errors import ReadError
+
+DEFAULT_TIMEOUT = 20.0
+MAX_REDIRECTS = 5
+# media type -> reader kind (see factdb.readers.parse_bytes)
+KIND_BY_MEDIA_TYPE = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/feed+xml": "feed",
+    "application/xml": "feed",
+    "text/xml": "feed",
+    "text/plain": "text",
+    "text/markdown": "text",
+    "text/x-markdown": "text",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "application/x-jsonlines": "jsonl",
+    "text/csv": "csv",
+}
+ACCEPT = "text/html, application/rss+xml, application/atom+xml, text/plain, application/json;q=0.9"
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched body: ``kind`` is None when the server sent no content type (sniff it)."""
+
+    url: str
+    media_type: str | None
+    kind: str | None
+    charset: str | None
+    data: bytes
+
+
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+def _content_type(header: str | None) -> tuple[str | None, str | None]:
+    if not header:
+        return None, None
+    media_type, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip("\"'") or None
+    return media_type.strip().lower() or None, charset
+
+
+def fetch(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_redirects: int = MAX_REDIRECTS,
+    transport: Any = None,
+) -> Fetched:
+    """GET ``url``; raises ReadError(url, reason) for HTTP errors, timeouts and refusals."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    headers = {"User-Agent": f"factdb/{__version__}", "Accept": ACCEPT}
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=max_redirects,
+                timeout=timeout,
+                headers=headers,
+                transport=transport,
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise ReadError(url, f"HTTP {response.status_code}")
+            media_type, charset = _content_type(response.headers.get("content-type"))
+            kind = KIND_BY_MEDIA_TYPE.get(media_type) if media_type else None
+            if media_type and kind is None:
+                raise ReadError(
+                    url,
+                    f"unsupported content type '{media_type}' "
+                    "(expected HTML, an RSS/Atom feed, text, JSON or CSV)",
+                )
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise ReadError(url, _too_large(max_bytes, int(length)))
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ReadError(url, _too_large(max_bytes))
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("deadline")
+                chunks.append(chunk)
+            final = str(response.url)
+    except httpx.TooManyRedirects:
+        raise ReadError(url, f"more than {max_redirects} redirects") from None
+    except httpx.TimeoutException:
+        raise ReadError(url, f"timed out after {timeout:g} s (raise it with --timeout)") from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise ReadError(url, f"not a valid URL ({exc})") from None
+    except httpx.HTTPError as exc:
+        raise ReadError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
+    return Fetched(final, media_type, kind, charset, b"".join(chunks))
+
+
+def _too_large(max_bytes: int, size: int | None = None) -> str:
+    from factdb.readers import too_large
+
+    return too_large(max_bytes, size)
