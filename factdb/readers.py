@@ -671,9 +671,7 @@ def parse_bytes(
         yield ReadError(origin, str(exc), line=getattr(exc, "line", None))
 
 
-def _some(
-    items: Iterator[Document | ReadError], origin: str
-) -> Iterator[Document | ReadError]:
+def _some(items: Iterator[Document | ReadError], origin: str) -> Iterator[Document | ReadError]:
     """A file of records that holds none (a CSV header alone, an empty array) is an error,
     not a silent success."""
     empty = True
