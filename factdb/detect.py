@@ -555,7 +555,10 @@ def _event_pairs(rows: list[Row], new_ids: set[int] | None, run: _Pairing) -> No
 
 
 def _one_per_report(
-    session: Session, found: dict[tuple[int, int], Finding], texts: dict[int, str]
+    session: Session,
+    found: dict[tuple[int, int], Finding],
+    texts: dict[int, str],
+    flagged: set[int] | None = None,
 ) -> dict[tuple[int, int], Finding]:
     """Drop pairs that repeat a stored or earlier pair through a syndicated copy: the same
     two sentences are one report, however many outlets carried the wire story."""
@@ -568,6 +571,8 @@ def _one_per_report(
 
     seen: set[frozenset[str]] = set()
     ids = sorted({i for pair in found for i in pair})
+    if flagged is not None:  # only claims that already have stored pairs can repeat one
+        ids = [i for i in ids if i in flagged]
     ca, cb = aliased(Claim), aliased(Claim)
     for chunk in _chunks(ids):
         stored = session.execute(
@@ -595,7 +600,8 @@ def find_contradictions(
     new_ids = None if claim_ids is None else set(claim_ids)
     if new_ids is not None and not new_ids:
         return {}
-    run = _Pairing(settings, _stored_counts(session) if new_ids is None else {})
+    stored = _stored_counts(session) if new_ids is None else {}
+    run = _Pairing(settings, dict(stored))
     for group in _quantity_groups(session, new_ids, settings):
         if new_ids is None:
             _sweep_all(group, run)
@@ -604,7 +610,8 @@ def find_contradictions(
     for group in _event_groups(session, new_ids):
         _event_pairs(group, new_ids, run)
     texts = _texts(session, {i for pair in run.found for i in pair})
-    return _one_per_report(session, run.found, texts)
+    flagged = None if new_ids is not None else {i for i, n in stored.items() if n}
+    return _one_per_report(session, run.found, texts, flagged)
 
 
 def _texts(session: Session, ids: set[int]) -> dict[int, str]:
@@ -624,37 +631,56 @@ def _stored_counts(session: Session) -> dict[int, int]:
     return counts
 
 
+_COLUMNS_STORED = (
+    "claim_a_id",
+    "claim_b_id",
+    "kind",
+    "scope",
+    "hardness",
+    "severity",
+    "detector_version",
+    "status",
+)
+
+
 def store_contradictions(session: Session, found: dict[tuple[int, int], Finding]) -> list[int]:
     """Insert new pairs; pairs already stored (and their reviews) are left as they are."""
     if not found:
         return []
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
     rows = [
-        {
-            "claim_a_id": a,
-            "claim_b_id": b,
-            "kind": f.kind,
-            "scope": f.scope,
-            "hardness": f.hardness,
-            "severity": f.severity,
-            "detector_version": DETECTOR_VERSION,
-            "status": "open",
-        }
+        (a, b, f.kind, f.scope, f.hardness, f.severity, DETECTOR_VERSION, "open")
         for (a, b), f in sorted(found.items())
     ]
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # The transaction holds SQLite's write lock (BEGIN IMMEDIATE), so the new rows are
+        # exactly those above the current maximum id; plain executemany is ~10x faster than
+        # building an INSERT ... RETURNING per batch.
+        before = connection.execute(select(func.coalesce(func.max(Contradiction.id), 0))).scalar()
+        placeholders = ", ".join("?" * len(_COLUMNS_STORED))
+        connection.connection.driver_connection.executemany(
+            f"INSERT INTO contradiction ({', '.join(_COLUMNS_STORED)}, created_at, updated_at) "
+            f"VALUES ({placeholders}, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) "
+            "ON CONFLICT (claim_a_id, claim_b_id) DO NOTHING",
+            rows,
+        )
+        return list(
+            connection.execute(
+                select(Contradiction.id).where(Contradiction.id > before).order_by(Contradiction.id)
+            ).scalars()
+        )
+    from sqlalchemy.dialects.postgresql import insert
+
     table = Contradiction.__table__
     statement = (
         insert(table)
         .on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
         .returning(table.c.id)
     )
-    connection = session.connection()  # Core executemany: the ORM bulk path is ~10x slower
     new: list[int] = []
-    for i in range(0, len(rows), 5000):
-        new.extend(connection.execute(statement, rows[i : i + 5000]).scalars().all())
+    dicts = [dict(zip(_COLUMNS_STORED, row, strict=True)) for row in rows]
+    for i in range(0, len(dicts), 5000):
+        new.extend(connection.execute(statement, dicts[i : i + 5000]).scalars().all())
     return new
 
 
