@@ -67,7 +67,7 @@ def test_html_report_is_self_contained_and_escapes_article_text(
     factdb("ingest", str(evil), str(good))
     out = tmp_path / "r.html"
     result = factdb("report", "--format", "html", "-o", str(out))
-    assert result.stdout.strip() == f"1 open contradictions written to {out}"
+    assert result.stdout.strip() == f"1 open contradiction written to {out}"
     html = out.read_text()
     assert html.startswith("<!doctype html>")
     assert "<script" not in html.lower()

@@ -81,7 +81,8 @@ def report(
         text = RENDERERS[fmt.value](report_context(rows, title))
     _write(output, text)
     if str(output) != "-":
-        typer.echo(f"{len(rows)} open contradictions written to {output}")
+        noun = "contradiction" if len(rows) == 1 else "contradictions"
+        typer.echo(f"{len(rows)} open {noun} written to {output}")
 
 
 @export_app.command("claimreview")
