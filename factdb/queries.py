@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from factdb.errors import FactdbError, NotFound
-from factdb.models import Claim, Contradiction, Entity, EntityAlias, Review, Source
+from factdb.models import Claim, Contradiction, Entity, Review, Source
 from factdb.store import gazetteer_lookup, resolve_entity, utcnow
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
@@ -334,7 +334,6 @@ def list_entities(session: Session) -> Sequence[tuple[Entity, list[str], int]]:
 
 
 __all__ = [
-    "EntityAlias",
     "find_entity",
     "get_contradiction",
     "get_source",

@@ -183,7 +183,7 @@ class StoredRevision:
     number: int | None
     status: str  # new | revised | unchanged | copy
     claim_ids: list[int]
-    duplicate_of: int | None = None
+    copy_of: int | None = None  # for status "copy": the source whose text it repeats
     contradictions: int = 0
 
 
@@ -230,7 +230,7 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     )
     session.add(copy)
     session.flush()
-    return StoredRevision(copy.id, None, None, "copy", [], duplicate_of=same_text.source_id)
+    return StoredRevision(copy.id, None, None, "copy", [], copy_of=same_text.source_id)
 
 
 def store_revision(
