@@ -54,13 +54,22 @@ class IngestReport:
 def ingest_document(
     session: Session, doc: Document, settings: DetectSettings | None = None
 ) -> tuple[StoredRevision, list[str]]:
-    """Store one document (no commit): returns what happened and any warnings."""
+    """Store one document (the caller commits): returns what happened and any warnings.
+
+    Extraction, the slow part, runs outside any transaction (so SQLite's write lock is not
+    held meanwhile); the store is checked again just before writing, because another process
+    may have stored the same article while this one was extracting.
+    """
     from factdb.extract import EXTRACTOR_VERSION, extract
 
     existing = find_existing(session, doc)
     if existing is not None:
         return existing, []
+    session.rollback()  # nothing was written: end the read transaction before extracting
     extraction = extract(doc.text, doc.published)
+    existing = find_existing(session, doc)
+    if existing is not None:
+        return existing, []
     stored = store_revision(session, doc, extraction, EXTRACTOR_VERSION)
     new = detect(session, stored.claim_ids, settings)
     stored.contradictions = len(new)

@@ -239,6 +239,11 @@ def store_revision(
     """Write a new source or a new revision of one, and its claims; supersede older claims."""
     source = session.scalar(select(Source).where(Source.key == doc.key))
     status = "revised"
+    if source is not None:
+        # another process may have stored this very text since find_existing looked
+        latest = _latest(session, source.id)
+        if latest is not None and latest.sha256 == text_hash(doc.text):
+            return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
     if source is None:
         status = "new"
         source = Source(key=doc.key, authors=[], meta={})
