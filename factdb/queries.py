@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from factdb.errors import FactdbError, NotFound
-from factdb.models import Claim, Contradiction, Entity, Review, Source
+from factdb.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
 from factdb.store import gazetteer_lookup, resolve_entity, utcnow
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
@@ -26,6 +26,7 @@ REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
 def _claim_options() -> list:
     return [
         joinedload(Claim.source),
+        joinedload(Claim.revision).load_only(SourceRevision.number),
         joinedload(Claim.subject),
         joinedload(Claim.location),
         joinedload(Claim.speaker),

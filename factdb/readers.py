@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 
 from factdb.errors import ReadError
 from factdb.fetch import DEFAULT_TIMEOUT, is_url
@@ -188,10 +188,19 @@ def document_from_mapping(
 
 
 def _load_yaml(header: str) -> Any:
-    """``yaml.safe_load`` without aliases: ``&a``/``*a`` can expand a few bytes exponentially."""
+    """``yaml.safe_load`` without aliases (``&a``/``*a`` can expand a few bytes exponentially)
+    and without YAML's own timestamps: dates stay text, so ``parse_date`` checks them and an
+    error names the key (``published: not a date: '2018-13-45'``)."""
     import yaml
 
     class NoAliasLoader(yaml.SafeLoader):
+        yaml_implicit_resolvers: ClassVar[dict[str, list[Any]]] = {
+            first: [
+                (tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"
+            ]
+            for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+        }
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
                 mark = self.peek_event().start_mark

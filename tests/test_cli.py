@@ -44,7 +44,9 @@ def test_claim_span_indexes_the_stored_revision_text(ingested: Factdb, session_f
     assert claims
     with session_factory() as session:
         for claim in claims:
-            text = session.get(SourceRevision, claim["revision"]).text
+            revision = session.get(SourceRevision, claim["revision_id"])
+            assert revision.number == claim["revision"]
+            text = revision.text
             start, end = claim["span"]
             assert text[start:end] == claim["text"]
 
@@ -190,9 +192,9 @@ def test_changed_text_at_same_url_is_a_new_revision(factdb: Factdb, tmp_path: Pa
     current = factdb.json("claims", "--entity", "US")
     assert [c["value"]["low"] for c in current] == [5500]
     everything = factdb.json("claims", "--entity", "US", "--status", "all")
-    assert sorted((c["value"]["low"], c["superseded"]) for c in everything) == [
-        (5000, True),
-        (5500, False),
+    assert sorted((c["value"]["low"], c["superseded"], c["revision"]) for c in everything) == [
+        (5000, True, 1),
+        (5500, False, 2),
     ]
     assert "2" in factdb("sources", "show", "1").stdout
 
@@ -314,3 +316,25 @@ def test_diff_needs_two_revisions(ingested: Factdb) -> None:
     result = ingested("diff", "1", code=1)
     assert result.stderr.strip() == "error: source 1 has only one revision: nothing to compare"
     assert ingested("diff", "99", code=1).stderr.strip() == "error: no source with id 99"
+
+
+def test_diff_shows_the_words_of_a_changed_quote(factdb: Factdb, tmp_path: Path) -> None:
+    article = tmp_path / "q.md"
+    head = "---\nurl: https://example.org/q\npublished: 2018-02-06\n---\n"
+    article.write_text(head + '"We will stay," the minister said.\n')
+    factdb("ingest", str(article))
+    article.write_text(head + '"We will leave," the minister said.\n')
+    factdb("ingest", str(article))
+    [line] = json.loads(factdb("diff", "1", "--format", "json").stdout)
+    assert line["status"] == "changed"
+    table = factdb("diff", "1").stdout
+    assert "We will stay" in table and "We will leave" in table
+
+
+def test_front_matter_date_errors_name_the_key(factdb: Factdb, tmp_path: Path) -> None:
+    bad = tmp_path / "baddate.md"
+    bad.write_text("---\npublished: 2018-13-45\n---\nThe U.S. has 10 troops in Iraq.\n")
+    result = factdb("ingest", str(bad), code=1)
+    assert result.stderr.strip().endswith(
+        "baddate.md: published: not a date: '2018-13-45' (use YYYY-MM-DD)"
+    )

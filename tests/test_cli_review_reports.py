@@ -32,6 +32,9 @@ def test_timeline_csv_and_plots(ingested: Factdb, tmp_path: Path) -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in svg.read_text()[:500]
     ingested("timeline", "-e", "US", "--measure", "troops", "--plot", "t.pdf", code=2)
+    missing = tmp_path / "no" / "such" / "dir" / "t.png"
+    result = ingested("timeline", "-e", "US", "--measure", "troops", "--plot", str(missing), code=1)
+    assert result.stderr.strip() == f"error: {missing}: No such file or directory"
 
 
 def test_timeline_for_an_unknown_figure(ingested: Factdb) -> None:

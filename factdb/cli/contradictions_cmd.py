@@ -131,7 +131,7 @@ def show(
                 c.source.outlet,
                 c.source.published_at,
                 c.source.url,
-                f"claim {c.id}, revision {c.revision_id}, chars {c.span_start}-{c.span_end}",
+                f"claim {c.id}, revision {c.revision.number}, chars {c.span_start}-{c.span_end}",
             ]
 
         labels = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -86,6 +86,15 @@ def show(
         )
 
 
+def _what(claim: Any) -> str:
+    """What a diff line shows of a claim: its value or date, or a quote's words."""
+    from factdb.report.serialize import value_text
+
+    if claim is None:
+        return ""
+    return value_text(claim) or claim.quote or ""
+
+
 def diff(
     ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(metavar="SOURCE", help="Source id.")],
@@ -99,7 +108,7 @@ def diff(
     Example: factdb diff 3 --from 1 --to 2
     """
     from factdb.diff import diff_revisions
-    from factdb.report.serialize import claim_dict, key_text, value_text
+    from factdb.report.serialize import claim_dict, key_text
 
     with session_for(ctx) as session, user_errors():
         before, after, lines = diff_revisions(session, source_id, old, new)
@@ -126,8 +135,8 @@ def diff(
                     {"added": "+", "removed": "-", "changed": "~", "same": "="}[d.status],
                     (d.new or d.old).kind,
                     key_text(d.new or d.old) or (d.new or d.old).speaker_name,
-                    value_text(d.old) if d.old else "",
-                    value_text(d.new) if d.new else "",
+                    _what(d.old),
+                    _what(d.new),
                     (d.new or d.old).text,
                 )
                 for d in lines

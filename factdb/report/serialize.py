@@ -72,7 +72,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "quote": claim.quote,
         "hedged": claim.hedged,
         "superseded": claim.superseded,
-        "revision": claim.revision_id,
+        "revision": claim.revision.number,
+        "revision_id": claim.revision_id,
         "extractor_version": claim.extractor_version,
         "source": source_dict(claim.source),
     }

@@ -69,7 +69,7 @@ TIMELINE_COLUMNS = [
     "location",
     "speaker",
     "source",
-    "",
+    "hedged",
     "flagged",
     "claim",
 ]
@@ -137,5 +137,9 @@ def plot_timeline(tl: Timeline, path: Path) -> None:
     ax.set_title(f"{tl.entity.name}: {tl.measure}{where}")
     fig.autofmt_xdate()
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    try:
+        fig.savefig(path)
+    except OSError as exc:
+        raise FactdbError(f"{path}: {exc.strerror or exc}") from None
+    finally:
+        plt.close(fig)
