@@ -147,6 +147,37 @@ _CORE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# Every _CORE match holds a digit or one of these words; _CORE (an optional currency, then
+# many alternatives) is slow to try at every position, so it runs only on windows around them.
+_NUMBER_TOKENS = frozenset(
+    [*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
+    + ["tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "handful"]
+    + ["few", "several", "couple"]
+)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_MARGIN = 12  # "US$ " or "a " before a token; "%", " per cent" or " bn" after it
+
+
+def _number_windows(norm: str) -> list[tuple[int, int]]:
+    """Merged windows around number tokens, widened to whitespace (empty: no number here)."""
+    out: list[tuple[int, int]] = []
+    n = len(norm)
+    for m in _TOKEN.finditer(norm):
+        w = m.group()
+        if not (w[0].isdigit() or w.lower() in _NUMBER_TOKENS):
+            continue
+        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        while a > 0 and not norm[a - 1].isspace():
+            a -= 1
+        while b < n and not norm[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)
 
 
@@ -258,9 +289,13 @@ def find_numbers(text: str, exclude: list[tuple[int, int]] | None = None) -> lis
     """Numbers in ``text`` (offsets into ``text``), skipping spans in ``exclude`` (dates),
     ordinals, times of day, ages, phone numbers and decimals glued to other tokens."""
     norm = normalise_for_matching(text)
+    windows = _number_windows(norm)
+    if not windows:
+        return []
     exclude = list(exclude or []) + [(p.start(), p.end()) for p in _PHONE_RE.finditer(norm)]
     cores: list[tuple[re.Match[str], float, float, bool, bool]] = []
-    for m in _CORE.finditer(norm):
+    matches = (m for a, b in windows for m in _CORE.finditer(norm, a, b))
+    for m in matches:
         if not m.group(0).strip():
             continue
         s, e = m.start(), m.end()

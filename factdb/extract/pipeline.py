@@ -109,7 +109,9 @@ def _with_declared(
     for d in declared:
         if gazetteer.lookup(d.entity) is not None and gazetteer.lookup(d.alias) is not None:
             continue
-        for surface in {d.entity, d.alias}:
+        # longest surface first, so "CRZYQ LAW AND LEGAL AFFAIRS" wins over its alias "LAW"
+        # (iterating a set here made the result depend on PYTHONHASHSEED)
+        for surface in sorted({d.entity, d.alias}, key=lambda x: (-len(x), x)):
             for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", text):
                 if not any(x.start < m.end() and m.start() < x.end for x in out):
                     out.append(Mention(m.start(), m.end(), m.group(0), d.entity, d.kind))

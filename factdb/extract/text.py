@@ -32,6 +32,7 @@ _MATCH_TABLE = str.maketrans(
         "\u00ad": "-",
     }
 )
+_MAPPED = re.compile("[" + "".join(chr(c) for c in _MATCH_TABLE) + "]")
 
 
 def normalise_for_matching(text: str) -> str:
@@ -39,6 +40,10 @@ def normalise_for_matching(text: str) -> str:
 
     Matching code runs on this string and reports offsets that index the original text.
     """
+    # str.translate looks every character up in a dict; most text has nothing to map, and
+    # these two C-speed checks say so (a third of extraction time went here before).
+    if text.isascii() or _MAPPED.search(text) is None:
+        return text
     return text.translate(_MATCH_TABLE)
 
 

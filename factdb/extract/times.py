@@ -1359,28 +1359,92 @@ def _hyphen_or_adj(m: re.Match[str]) -> bool:
     return "-" in gap or bool(re.match(r"\s+[a-z]", m.string[m.end() : m.end() + 3]))
 
 
-# Every pattern needs one of these words or digit shapes; the patterns run only on windows
-# around them, which keeps long pages with little temporal text fast.
-_TRIGGER = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    r"|tod|ton|tom|yest|overn|now|curr|pres|moment|days|recent|soon|futur|past|term|ago"
-    r"|earlier|later|year|month|week|day|hour|minute|second|decade|centur|quarter|half|period"
-    r"|spring|summer|fall|autumn|winter|morning|afternoon|evening|night|noon|midnight|midday"
-    r"|nineteen|thousand|twenties|thirties|forties|fifties|sixties|seventies|eighties"
-    r"|nineties|fiscal|to\s+date|as\s+yet|so\s+far)"
-    r"|\d(?:\s*(?:[ap]\.?m\b|[AP]\.?M\b|o'clock)|0'?s\b|\d\d\b|:\d\d)"
-    r"|(?<![\w$.,])(?:1[89]|20)\d\d\b",
-    re.IGNORECASE,
+# Every match of a pattern holds one of its anchor words (or digit shapes, below); a pattern
+# runs only on windows around its own anchors. One cheap tokenising pass finds them all, which
+# keeps long pages with little temporal text fast (one combined trigger regex and every
+# pattern over its windows cost a third of all extraction time).
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+_WEEKDAY_WORDS = " ".join(f"{d} {d}s" for d in _WEEKDAYS)
+_UNIT_SINGULAR = "second minute hour day night week month quarter year decade century"
+_UNIT_WORDS = (
+    _UNIT_SINGULAR + " seconds minutes hours days nights weeks months quarters years decades"
+    " centuries centurie centuries"
+)
+_ANCHOR_WORDS: dict[str, str] = {
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "md": _MONTH_WORDS,
+    "dm": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "rel_month": _MONTH_WORDS,
+    "weekday": _WEEKDAY_WORDS,
+    "clock": "am pm m clock",
+    "clock_word": "noon midnight midday",
+    "ago": _UNIT_WORDS,
+    "anaphor": "year",
+    "that": "day week month year morning afternoon evening night",
+    "deictic": "year month week weekend quarter century decade morning afternoon evening night",
+    "the_year_period": "period quarter year",
+    "period_of": "year month week weekend",
+    "day_word": "today yesterday tomorrow tonight overnight night",
+    "part_alone": "afternoon morning",
+    "present": "now currently present moment nowadays days time far date yet",
+    "ref": "recently recent past future term soon date",
+    "quarter": "quarter quarters half halfs period periods",
+    "the_quarter": "quarter period",
+    "season": "spring summer fall autumn winter",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "century": "century",
+    "year_words": "nineteen thousand",
+    "duration": _UNIT_WORDS,
+    "bare_units": "days weeks months years decades quarters centuries",
+    "plain_unit": _UNIT_SINGULAR,
+}
+# digit anchors: any 4-digit number, a year 1800-2100, a number ending in 0 ("1990s", "'90s")
+_DIGIT_ANCHORS = {"iso": "four", "year": "year", "decade": "tens"}
+_WORD_PATTERNS: dict[str, tuple[int, ...]] = {}
+for _i, (_tag, _) in enumerate(_PATTERNS):
+    for _w in set(_ANCHOR_WORDS.get(_tag, "").split()):
+        _WORD_PATTERNS[_w] = (*_WORD_PATTERNS.get(_w, ()), _i)
+_DIGIT_PATTERNS = {
+    kind: tuple(i for i, (tag, _) in enumerate(_PATTERNS) if _DIGIT_ANCHORS.get(tag) == kind)
+    for kind in ("four", "year", "tens")
+}
+assert all(tag in _ANCHOR_WORDS or tag in _DIGIT_ANCHORS for tag, _ in _PATTERNS)
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW = 50
 
 
-def _windows(norm: str) -> list[tuple[int, int]]:
-    """Merged text windows around trigger words, widened to whitespace."""
+def _anchor_hits(norm: str) -> list[list[tuple[int, int]]]:
+    """Per pattern, the spans of its anchor tokens in ``norm``."""
+    hits: list[list[tuple[int, int]]] = [[] for _ in _PATTERNS]
+    word_patterns = _WORD_PATTERNS
+    for m in _TOKEN.finditer(norm):
+        w = m.group()
+        if w[0].isdigit():
+            found: tuple[int, ...] = ()
+            if len(w) == 4:
+                found = _DIGIT_PATTERNS["four"]
+                if w[:2] in ("18", "19", "20") or w == "2100":
+                    found = found + _DIGIT_PATTERNS["year"]
+            if w[-1] == "0" and len(w) <= 4:
+                found = found + _DIGIT_PATTERNS["tens"]
+        else:
+            found = word_patterns.get(w.lower(), ())
+        for i in found:
+            hits[i].append(m.span())
+    return hits
+
+
+def _windows(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged text windows around anchor spans, widened to whitespace."""
     out: list[tuple[int, int]] = []
     n = len(norm)
-    for m in _TRIGGER.finditer(norm):
-        a, b = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+    for s, e in spans:
+        a, b = max(0, s - _WINDOW), min(n, e + _WINDOW)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], b)
         else:
@@ -1402,11 +1466,12 @@ def _select(norm: str, ref: date | None) -> list[tuple[str, re.Match[str]]]:
     """All pattern candidates that resolve, longest first, then earliest; no overlaps."""
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
     probe = _Ctx(ref)
-    windows = _windows(norm)
+    hits = _anchor_hits(norm)
     matches = (
         (order, tag, m)
         for order, (tag, pattern) in enumerate(_PATTERNS)
-        for a, b in windows
+        if hits[order]
+        for a, b in _windows(norm, hits[order])
         for m in pattern.finditer(norm, a, b)
     )
     for order, tag, m in matches:
