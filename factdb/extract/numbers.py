@@ -150,9 +150,13 @@ _CORE = re.compile(
 # Every _CORE match holds a digit or one of these words; _CORE (an optional currency, then
 # many alternatives) is slow to try at every position, so it runs only on windows around them.
 _NUMBER_TOKENS = frozenset(
-    [*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
-    + ["tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "handful"]
-    + ["few", "several", "couple"]
+    [
+        *UNITS_WORDS,
+        *TENS_WORDS,
+        *["hundred", "thousand", "million", "billion", "trillion", "dozen"],
+        *["tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "handful"],
+        *["few", "several", "couple"],
+    ]
 )
 _TOKEN = re.compile(r"[A-Za-z]+|\d+")
 _MARGIN = 12  # "US$ " or "a " before a token; "%", " per cent" or " bn" after it
