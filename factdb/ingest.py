@@ -6,18 +6,28 @@ batch goes on. Unchanged text is a no-op, so re-running a batch is safe.
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
 from factdb.detect import detect
 from factdb.errors import ReadError
+from factdb.extract.records import Extraction
 from factdb.readers import Document
-from factdb.store import StoredRevision, find_existing, store_revision
+from factdb.store import (
+    EntityCache,
+    StoredRevision,
+    find_existing,
+    needs_extraction,
+    store_revision,
+)
 
 
 @dataclass
@@ -52,25 +62,30 @@ class IngestReport:
 
 
 def ingest_document(
-    session: Session, doc: Document, settings: DetectSettings | None = None
+    session: Session,
+    doc: Document,
+    settings: DetectSettings | None = None,
+    extraction: Extraction | None = None,
+    entities: EntityCache | None = None,
 ) -> tuple[StoredRevision, list[str]]:
     """Store one document (the caller commits): returns what happened and any warnings.
 
     Extraction, the slow part, runs outside any transaction (so SQLite's write lock is not
-    held meanwhile); the store is checked again just before writing, because another process
-    may have stored the same article while this one was extracting.
+    held meanwhile) unless the caller passes one made beforehand; the store is checked again
+    just before writing, because another process may have stored the same article meanwhile.
     """
     from factdb.extract import EXTRACTOR_VERSION, extract
 
+    if extraction is None:
+        existing = find_existing(session, doc)
+        if existing is not None:
+            return existing, []
+        session.rollback()  # nothing was written: end the read transaction before extracting
+        extraction = extract(doc.text, doc.published)
     existing = find_existing(session, doc)
     if existing is not None:
         return existing, []
-    session.rollback()  # nothing was written: end the read transaction before extracting
-    extraction = extract(doc.text, doc.published)
-    existing = find_existing(session, doc)
-    if existing is not None:
-        return existing, []
-    stored = store_revision(session, doc, extraction, EXTRACTOR_VERSION)
+    stored = store_revision(session, doc, extraction, EXTRACTOR_VERSION, entities)
     new = detect(session, stored.claim_ids, settings)
     stored.contradictions = len(new)
     warnings = [f"{doc.origin}: {w}" for w in extraction.warnings]
@@ -78,6 +93,7 @@ def ingest_document(
 
 
 RETRIES = 6
+BATCH_SIZE = 64  # articles per write transaction; bounds memory and the time a lock is held
 
 
 def _lost_race(exc: Exception) -> bool:
@@ -93,21 +109,161 @@ def _lost_race(exc: Exception) -> bool:
 
 
 def _with_retries(
-    session: Session, doc: Document, settings: DetectSettings | None
+    session: Session,
+    doc: Document,
+    settings: DetectSettings | None,
+    extraction: Extraction | None = None,
+    entities: EntityCache | None = None,
 ) -> tuple[StoredRevision, list[str]]:
     """One article, one transaction; when a concurrent ingest wins a race on a natural key,
     roll back and do the article again (it then finds the rows the other process wrote)."""
     for attempt in range(RETRIES):
         try:
-            result = ingest_document(session, doc, settings)
+            result = ingest_document(session, doc, settings, extraction, entities)
             session.commit()
             return result
         except Exception as exc:
             session.rollback()
+            if entities is not None:
+                entities.forget()
             if attempt == RETRIES - 1 or not _lost_race(exc):
                 raise
             time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
     raise AssertionError("unreachable")
+
+
+# What one article came to: its origin, and either (stored, warnings) or the error.
+_Outcome = tuple[str, StoredRevision | None, list[str], ReadError | None]
+
+
+class _Race(Exception):
+    """A concurrent writer took a natural key inside a batch: redo the batch one by one."""
+
+
+def _write_batch(
+    session: Session,
+    docs: list[Document],
+    extractions: dict[int, Extraction | _Failed],
+    settings: DetectSettings | None,
+    entities: EntityCache,
+) -> list[_Outcome]:
+    """Write a batch in one transaction, each article in a savepoint so a bad one is rolled
+    back alone. If another process wins a race on a natural key (or deadlocks with this
+    one), the whole batch is rolled back and written again one transaction per article, the
+    path that retries; the extractions are kept, so nothing is extracted twice."""
+    outcomes: list[_Outcome] = []
+    failed = {k: v for k, v in extractions.items() if isinstance(v, _Failed)}
+    try:
+        for doc in docs:
+            if id(doc) in failed:
+                outcomes.append((doc.origin, None, [], _failed_error(doc, failed[id(doc)])))
+                continue
+            try:
+                with session.begin_nested():
+                    stored, warnings = ingest_document(
+                        session, doc, settings, _ok(extractions.get(id(doc))), entities
+                    )
+            except Exception as exc:
+                entities.forget()
+                if _lost_race(exc):
+                    raise _Race from exc
+                outcomes.append((doc.origin, None, [], _store_error(doc, exc)))
+                continue
+            outcomes.append((doc.origin, stored, warnings, None))
+        session.commit()
+        return outcomes
+    except Exception as exc:
+        session.rollback()
+        entities.forget()
+        if not isinstance(exc, _Race) and not _lost_race(exc):
+            raise
+    outcomes = []
+    for doc in docs:
+        if id(doc) in failed:
+            outcomes.append((doc.origin, None, [], _failed_error(doc, failed[id(doc)])))
+            continue
+        try:
+            stored, warnings = _with_retries(
+                session, doc, settings, _ok(extractions.get(id(doc))), entities
+            )
+        except Exception as exc:  # one bad article must not abort the batch
+            session.rollback()
+            outcomes.append((doc.origin, None, [], _store_error(doc, exc)))
+            continue
+        outcomes.append((doc.origin, stored, warnings, None))
+    return outcomes
+
+
+def _ok(extraction: Extraction | _Failed | None) -> Extraction | None:
+    return extraction if isinstance(extraction, Extraction) else None
+
+
+def _failed_error(doc: Document, failed: _Failed) -> ReadError:
+    return ReadError(doc.origin, f"could not be stored: {failed.error}")
+
+
+def _store_error(doc: Document, exc: Exception) -> ReadError:
+    return ReadError(doc.origin, f"could not be stored: {exc.__class__.__name__}: {exc}")
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """Extraction of one article raised (in a worker): stored as that article's error."""
+
+    error: str
+
+
+def _extract_one(doc: Document) -> Extraction | _Failed:
+    return _extract_args((doc.text, doc.published))
+
+
+def _extract_args(args: tuple[str, date | None]) -> Extraction | _Failed:
+    from factdb.extract import extract
+
+    try:
+        return extract(*args)
+    except Exception as exc:  # one odd article must not sink its batch
+        return _Failed(f"{exc.__class__.__name__}: {exc}")
+
+
+class _Extractor:
+    """Extraction for a batch, in this process or a process pool (``workers`` > 1).
+
+    ``submit`` returns at once with a handle; ``result`` waits. With a pool, the next batch
+    is extracted while this process writes the current one.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.pool: Executor | None = None
+        if workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork shares the loaded gazetteer and patterns; spawn where fork is missing
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def submit(self, docs: list[Document]) -> Callable[[], dict[int, Extraction | _Failed]]:
+        if self.pool is None:
+            return lambda: {id(d): _extract_one(d) for d in docs}
+        chunk = max(1, len(docs) // (4 * (self.pool._max_workers or 1)))  # type: ignore[attr-defined]
+        results = self.pool.map(
+            _extract_args, [(d.text, d.published) for d in docs], chunksize=chunk
+        )
+        return lambda: dict(zip((id(d) for d in docs), results, strict=True))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def _batches(
+    items: Iterable[Document | ReadError], size: int
+) -> Iterator[list[Document | ReadError]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def ingest(
@@ -115,26 +271,65 @@ def ingest(
     items: Iterable[Document | ReadError],
     settings: DetectSettings | None = None,
     on_item: Callable[[str, StoredRevision | None, ReadError | None], None] | None = None,
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
-    """Ingest every item, committing each article; errors are collected, never raised."""
+    """Ingest every item; errors are collected, never raised.
+
+    Items are read lazily in batches of ``batch_size`` (memory stays bounded however long
+    the input). Per batch: a read-only look at which texts are new, extraction of those (in
+    ``workers`` processes when more than one, overlapping the writing of the previous
+    batch), then one write transaction with a savepoint per article.
+    """
     report = IngestReport()
-    for item in items:
+    extractor = _Extractor(workers)
+    entities = EntityCache(session)
+    pending: tuple[list[Document | ReadError], Callable[[], dict[int, Extraction | _Failed]]] | None
+    pending = None
+    try:
+        for batch in itertools.chain(_batches(items, batch_size), [None]):
+            submitted = None
+            if batch is not None:
+                docs = [d for d in batch if not isinstance(d, ReadError)]
+                fresh = [d for d in docs if needs_extraction(session, d)]
+                session.rollback()  # end the read transaction before the slow part
+                submitted = (batch, extractor.submit(fresh))
+            if pending is not None:
+                _finish(session, report, pending[0], pending[1](), settings, entities, on_item)
+            pending = submitted
+    finally:
+        extractor.close()
+    return report
+
+
+def _finish(
+    session: Session,
+    report: IngestReport,
+    batch: list[Document | ReadError],
+    extractions: dict[int, Extraction | _Failed],
+    settings: DetectSettings | None,
+    entities: EntityCache,
+    on_item: Callable[[str, StoredRevision | None, ReadError | None], None] | None,
+) -> None:
+    """Write one batch and account for it, in input order."""
+    docs = [d for d in batch if not isinstance(d, ReadError)]
+    written = iter(_write_batch(session, docs, extractions, settings, entities) if docs else [])
+    for item in batch:
         if isinstance(item, ReadError):
             report.errors.append(item)
             if on_item:
                 on_item(item.path, None, item)
             continue
-        try:
-            stored, warnings = _with_retries(session, item, settings)
-        except Exception as exc:  # one bad article must not abort the batch
-            session.rollback()
-            error = ReadError(item.origin, f"could not be stored: {exc.__class__.__name__}: {exc}")
+        origin, stored, warnings, error = next(written)
+        if error is not None or stored is None:
+            assert error is not None
             report.errors.append(error)
             if on_item:
-                on_item(item.origin, None, error)
+                on_item(origin, None, error)
             continue
         report.sources.add(stored.source_id)
-        report.results.append((item.origin, stored))
+        report.results.append((origin, stored))
         report.warnings.extend(warnings)
         if stored.status in ("new", "revised"):
             report.new_revisions += 1
@@ -146,5 +341,4 @@ def ingest(
         else:
             report.unchanged += 1
         if on_item:
-            on_item(item.origin, stored, None)
-    return report
+            on_item(origin, stored, None)

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factdb.errors import FactdbError, NotFound
@@ -35,19 +35,27 @@ def gazetteer_lookup(name: str) -> GazetteerEntity | None:
 
 
 class EntityCache:
-    """Get-or-create entities by canonical name within one session, with their aliases."""
+    """Get-or-create entities by canonical name, with their aliases.
+
+    One cache serves a whole ingest run (entity names repeat from article to article); the
+    caller calls ``forget`` after any rollback, since ids created in it are gone.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self._ids: dict[str, int] = {}
 
+    def forget(self) -> None:
+        self._ids.clear()
+
     def id_for(self, name: str | None, kind: str | None = None) -> int | None:
         if not name:
             return None
-        if name in self._ids:
-            return self._ids[name]
-        entity = self.session.scalar(select(Entity).where(Entity.name == name))
-        if entity is None:
+        cached = self._ids.get(name)
+        if cached is not None:
+            return cached
+        entity_id = self.session.scalar(select(Entity.id).where(Entity.name == name))
+        if entity_id is None:
             gazetteer = load_gazetteer()
             shipped = gazetteer.entities.get(name)
             entity = Entity(
@@ -61,8 +69,9 @@ class EntityCache:
             origin = "gazetteer" if shipped else "text"
             for alias in names:
                 add_alias(self.session, alias, entity, origin=origin, replace=False)
-        self._ids[name] = entity.id
-        return entity.id
+            entity_id = entity.id
+        self._ids[name] = entity_id
+        return entity_id
 
 
 def add_alias(
@@ -196,6 +205,26 @@ def _latest(session: Session, source_id: int) -> SourceRevision | None:
     )
 
 
+def _latest_hash(session: Session, source_id: int) -> str | None:
+    return session.scalar(
+        select(SourceRevision.sha256)
+        .where(SourceRevision.source_id == source_id)
+        .order_by(SourceRevision.number.desc())
+        .limit(1)
+    )
+
+
+def needs_extraction(session: Session, doc: Document) -> bool:
+    """False when ``find_existing`` would find this text stored already (read only: a batch
+    asks this before extracting, so re-running a batch extracts nothing)."""
+    digest = text_hash(doc.text)
+    row = session.execute(select(Source.id, Source.copy_of_id).where(Source.key == doc.key)).first()
+    if row is not None:
+        return _latest_hash(session, row.copy_of_id or row.id) != digest
+    same = session.scalar(select(SourceRevision.id).where(SourceRevision.sha256 == digest).limit(1))
+    return same is None
+
+
 def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     """What needs no new revision: the same text again (unchanged), or the same text as
     another source under a new key (a syndicated copy, linked to the first source)."""
@@ -203,8 +232,7 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     source = session.scalar(select(Source).where(Source.key == doc.key))
     if source is not None:
         if source.copy_of_id is not None:
-            original = _latest(session, source.copy_of_id)
-            if original is not None and original.sha256 == digest:
+            if _latest_hash(session, source.copy_of_id) == digest:
                 return StoredRevision(source.id, None, None, "unchanged", [])
             source.copy_of_id = None  # the copy's text changed: it is a source of its own now
             return None
@@ -234,7 +262,11 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
 
 
 def store_revision(
-    session: Session, doc: Document, extraction: Extraction, extractor_version: str
+    session: Session,
+    doc: Document,
+    extraction: Extraction,
+    extractor_version: str,
+    entities: EntityCache | None = None,
 ) -> StoredRevision:
     """Write a new source or a new revision of one, and its claims; supersede older claims."""
     source = session.scalar(select(Source).where(Source.key == doc.key))
@@ -286,7 +318,7 @@ def store_revision(
         )
         session.execute(update(Claim).where(Claim.id.in_(old)).values(superseded=True))
         mark_stale(session, old, f"claim superseded by revision {number} of its source")
-    entities = EntityCache(session)
+    entities = entities or EntityCache(session)
     for declared in extraction.declared_aliases:
         target_id = entities.id_for(declared.entity, declared.kind)
         target = session.get(Entity, target_id)
@@ -303,7 +335,12 @@ def store_claims(
     entities: EntityCache,
     extractor_version: str,
 ) -> list[int]:
-    rows: list[Claim] = []
+    """Insert the claims of one revision in one bulk statement; their ids in record order.
+
+    Core-style bulk insert (one multi-row INSERT ... RETURNING) rather than ORM objects:
+    measured 20k rows/s for ``add_all`` against several times that for this.
+    """
+    rows: list[dict] = []
     seen: set[str] = set()
     for record in records:
         fingerprint = claim_fingerprint(record)
@@ -313,49 +350,48 @@ def store_claims(
         speaker_id = None
         if record.speaker and record.speaker_kind not in (None, "other"):
             speaker_id = entities.id_for(record.speaker, record.speaker_kind)
+        vs = record.value_span
         rows.append(
-            Claim(
-                revision_id=revision.id,
-                source_id=revision.source_id,
-                kind=record.kind,
-                fingerprint=fingerprint,
-                sentence_index=record.sentence_index,
-                span_start=record.span[0],
-                span_end=record.span[1],
-                text=record.text,
-                subject_id=entities.id_for(record.subject, record.subject_kind),
-                measure=record.measure,
-                verb=record.verb,
-                verb_class=record.verb_class,
-                location_id=entities.id_for(record.location, record.location_kind),
-                value_low=record.value_low,
-                value_high=record.value_high,
-                low_open=record.low_open,
-                high_open=record.high_open,
-                likely_low=record.likely_low,
-                likely_high=record.likely_high,
-                qualifier=record.qualifier,
-                unit=record.unit,
-                value_text=(
-                    revision.text[record.value_span[0] : record.value_span[1]]
-                    if record.value_span
-                    else None
-                ),
-                value_start=record.value_span[0] if record.value_span else None,
-                value_end=record.value_span[1] if record.value_span else None,
-                date_start=record.date_start,
-                date_end=record.date_end,
-                date_text=record.date_text,
-                as_of=record.as_of,
-                speaker_id=speaker_id,
-                speaker_name=record.speaker,
-                reporting_verb=record.reporting_verb,
-                quote=record.quote,
-                hedged=record.hedged,
-                superseded=False,
-                extractor_version=extractor_version,
-            )
+            {
+                "revision_id": revision.id,
+                "source_id": revision.source_id,
+                "kind": record.kind,
+                "fingerprint": fingerprint,
+                "sentence_index": record.sentence_index,
+                "span_start": record.span[0],
+                "span_end": record.span[1],
+                "text": record.text,
+                "subject_id": entities.id_for(record.subject, record.subject_kind),
+                "measure": record.measure,
+                "verb": record.verb,
+                "verb_class": record.verb_class,
+                "location_id": entities.id_for(record.location, record.location_kind),
+                "value_low": record.value_low,
+                "value_high": record.value_high,
+                "low_open": record.low_open,
+                "high_open": record.high_open,
+                "likely_low": record.likely_low,
+                "likely_high": record.likely_high,
+                "qualifier": record.qualifier,
+                "unit": record.unit,
+                "value_text": revision.text[vs[0] : vs[1]] if vs else None,
+                "value_start": vs[0] if vs else None,
+                "value_end": vs[1] if vs else None,
+                "date_start": record.date_start,
+                "date_end": record.date_end,
+                "date_text": record.date_text,
+                "as_of": record.as_of,
+                "speaker_id": speaker_id,
+                "speaker_name": record.speaker,
+                "reporting_verb": record.reporting_verb,
+                "quote": record.quote,
+                "hedged": record.hedged,
+                "superseded": False,
+                "retired": False,
+                "extractor_version": extractor_version,
+            }
         )
-    session.add_all(rows)
-    session.flush()
-    return [row.id for row in rows]
+    if not rows:
+        return []
+    result = session.execute(insert(Claim).returning(Claim.id, sort_by_parameter_order=True), rows)
+    return list(result.scalars())

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from factdb.cli.common import WindowOption, is_terminal, session_for, state, user_errors
-from factdb.config import detect_settings, display_url
+from factdb.config import DEFAULT_MAX_BYTES, detect_settings, display_url
 from factdb.fetch import DEFAULT_TIMEOUT
-from factdb.readers import DEFAULT_MAX_BYTES, Overrides, read_inputs
 
 
 def _date(value: str | None) -> date | None:
@@ -44,12 +43,26 @@ def ingest(
     timeout: Annotated[
         float, typer.Option(help="Seconds allowed for fetching one URL.", min=0.001)
     ] = DEFAULT_TIMEOUT,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            help="Extraction processes (1: in this process). About one per CPU core.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per write transaction.", min=1, max=10_000)
+    ] = 64,
 ) -> None:
     """Read articles, store each revision, extract claims and flag contradictions.
 
     Example: factdb ingest seeds/ feed.rss https://example.org/news/story.html
     """
     from factdb.ingest import ingest as run_ingest
+    from factdb.readers import Overrides, read_inputs
 
     overrides = Overrides(title=title, url=url, outlet=outlet, published=_date(published))
     if url and len(paths) > 1:
@@ -76,9 +89,18 @@ def ingest(
 
             with Progress(transient=True) as progress:
                 task = progress.add_task("ingesting", total=None)
-                report = run_ingest(session, items, settings, on_item=on_item)
+                report = run_ingest(
+                    session,
+                    items,
+                    settings,
+                    on_item=on_item,
+                    workers=workers,
+                    batch_size=batch_size,
+                )
         else:
-            report = run_ingest(session, items, settings, on_item=on_item)
+            report = run_ingest(
+                session, items, settings, on_item=on_item, workers=workers, batch_size=batch_size
+            )
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(report.summary())
