@@ -367,6 +367,16 @@ def _event_claims(
     published: date | None,
     used_verbs: set[int],
 ) -> list[ClaimRecord]:
+    # a time with no interval cannot date an event ("recently", "the future"), except a
+    # relative date left unresolved for lack of a publication date ("on Monday")
+    dated = [
+        t
+        for t in times
+        if t.kind != "duration"
+        and (t.interval is not None or (t.value is None and published is None))
+    ]
+    if not dated:
+        return []  # an event claim is a verb dated by a time: none here
     verbs: list[tuple[int, int, str]] = []
     for w in _WORD.finditer(norm, sent.start, sent.end):
         found = lemma(w.group(0))
@@ -379,14 +389,6 @@ def _event_claims(
         if found and found[1] == "event" and w.group(0).lower() not in REPORTING_VERBS:
             verbs.append((w.start(), w.end(), found[0]))
     out: list[ClaimRecord] = []
-    # a time with no interval cannot date an event ("recently", "the future"), except a
-    # relative date left unresolved for lack of a publication date ("on Monday")
-    dated = [
-        t
-        for t in times
-        if t.kind != "duration"
-        and (t.interval is not None or (t.value is None and published is None))
-    ]
     for group in merge_coordinated(text, dated):
         g_start, g_end = group[0].start, group[-1].end
         before = [v for v in verbs if v[1] <= g_start and g_start - v[1] <= 80]

@@ -194,6 +194,25 @@ _FURNITURE = re.compile(
       |reply|report\ abuse|log\ ?in|sign\ in)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Literal parts of every _FURNITURE alternative that is not anchored at "^".
+_FURNITURE_STEMS = (
+    "rights reserved",
+    "copyright ",
+    "©",
+    "click here",
+    "cookie",
+    "privacy policy",
+    "terms of ",
+    "get the latest from",
+    "sign up for",
+    "subscribe ",
+    "share this ",
+    "watch mobile video",
+    "like this:",
+    "loading...",
+    "you must enter the characters",
+    "javascript",
+)
 _SEPARATORS = re.compile(r"[|»•·]")
 
 
@@ -211,7 +230,13 @@ def is_boilerplate(line: str) -> bool:
     # furniture must lead the line, or the line be short: a run-on page ("...dead.Copyright
     # 2015 WXYZ") keeps its story. A match that leads ends within 100 characters, so a long
     # line is searched only that far (the leftmost match is the same).
-    m = _FURNITURE.search(stripped if len(stripped) <= 80 else stripped[:120])
+    target = stripped if len(stripped) <= 80 else stripped[:120]
+    low = target.lower()
+    # without one of the unanchored phrases only the "^" alternatives can match (at 0)
+    if any(stem in low for stem in _FURNITURE_STEMS):
+        m = _FURNITURE.search(target)
+    else:
+        m = _FURNITURE.match(target)
     return m is not None and (m.start() <= 10 or len(stripped) <= 80)
 
 
