@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factdb.errors import FactdbError, NotFound
@@ -27,6 +27,28 @@ from factdb.models import (
     SourceRevision,
 )
 from factdb.readers import Document, text_hash
+
+# Statements on the ingest hot path, built once: building a select() costs more Python
+# than running it on SQLite, and a prebuilt statement also keeps its compiled-cache key.
+_ENTITY_ID = select(Entity.id).where(Entity.name == bindparam("name"))
+_INSERT_ENTITY = insert(Entity.__table__).returning(Entity.id)
+_INSERT_ALIASES = insert(EntityAlias.__table__)
+_SOURCE_BY_KEY = select(Source.id, Source.copy_of_id, Source.authors, Source.meta).where(
+    Source.key == bindparam("key")
+)
+_LATEST_REVISION = (
+    select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
+    .where(SourceRevision.source_id == bindparam("source_id"))
+    .order_by(SourceRevision.number.desc())
+    .limit(1)
+)
+_SOURCE_WITH_TEXT = (
+    select(SourceRevision.source_id).where(SourceRevision.sha256 == bindparam("sha")).limit(1)
+)
+_INSERT_SOURCE = insert(Source.__table__).returning(Source.id)
+_INSERT_REVISION = insert(SourceRevision.__table__).returning(SourceRevision.id)
+_INSERT_CLAIMS = insert(Claim.__table__)
+_CLAIM_IDS = select(Claim.fingerprint, Claim.id).where(Claim.revision_id == bindparam("rid"))
 
 
 def gazetteer_lookup(name: str) -> GazetteerEntity | None:
@@ -54,7 +76,7 @@ class EntityCache:
         cached = self._ids.get(name)
         if cached is not None:
             return cached
-        entity_id = self.session.scalar(select(Entity.id).where(Entity.name == name))
+        entity_id = self.session.scalar(_ENTITY_ID, {"name": name})
         if entity_id is None:
             entity_id = self._create(name, kind)
         self._ids[name] = entity_id
@@ -67,7 +89,7 @@ class EntityCache:
         gazetteer = load_gazetteer()
         shipped = gazetteer.entities.get(name)
         entity_id = self.session.scalar(
-            insert(Entity).returning(Entity.id),
+            _INSERT_ENTITY,
             {
                 "name": name,
                 "kind": (shipped.kind if shipped else kind) or "other",
@@ -93,7 +115,7 @@ class EntityCache:
                 if k not in taken  # an alias names one entity: the first keeps it
             ]
             if rows:
-                self.session.execute(insert(EntityAlias), rows)
+                self.session.execute(_INSERT_ALIASES, rows)
         assert entity_id is not None
         return entity_id
 
@@ -221,22 +243,18 @@ class StoredRevision:
 
 
 def _latest_hash(session: Session, source_id: int) -> str | None:
-    return session.scalar(
-        select(SourceRevision.sha256)
-        .where(SourceRevision.source_id == source_id)
-        .order_by(SourceRevision.number.desc())
-        .limit(1)
-    )
+    latest = session.execute(_LATEST_REVISION, {"source_id": source_id}).first()
+    return latest.sha256 if latest is not None else None
 
 
 def needs_extraction(session: Session, doc: Document) -> bool:
     """False when ``find_existing`` would find this text stored already (read only: a batch
     asks this before extracting, so re-running a batch extracts nothing)."""
     digest = text_hash(doc.text)
-    row = session.execute(select(Source.id, Source.copy_of_id).where(Source.key == doc.key)).first()
+    row = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
     if row is not None:
         return _latest_hash(session, row.copy_of_id or row.id) != digest
-    same = session.scalar(select(SourceRevision.id).where(SourceRevision.sha256 == digest).limit(1))
+    same = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
     return same is None
 
 
@@ -244,9 +262,7 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     """What needs no new revision: the same text again (unchanged), or the same text as
     another source under a new key (a syndicated copy, linked to the first source)."""
     digest = text_hash(doc.text)
-    source = session.execute(
-        select(Source.id, Source.copy_of_id).where(Source.key == doc.key)
-    ).first()
+    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
     if source is not None:
         if source.copy_of_id is not None:
             if _latest_hash(session, source.copy_of_id) == digest:
@@ -254,22 +270,15 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
             # the copy's text changed: it is a source of its own now
             session.execute(update(Source).where(Source.id == source.id).values(copy_of_id=None))
             return None
-        latest = session.execute(
-            select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
-            .where(SourceRevision.source_id == source.id)
-            .order_by(SourceRevision.number.desc())
-            .limit(1)
-        ).first()
+        latest = session.execute(_LATEST_REVISION, {"source_id": source.id}).first()
         if latest is not None and latest.sha256 == digest:
             return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
         return None
-    same_text = session.scalar(
-        select(SourceRevision.source_id).where(SourceRevision.sha256 == digest).limit(1)
-    )
+    same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
     if same_text is None:
         return None
     copy_id = session.scalar(
-        insert(Source.__table__).returning(Source.id),
+        _INSERT_SOURCE,
         {
             "key": doc.key,
             "url": doc.url,
@@ -307,18 +316,11 @@ def store_revision(
     Core statements throughout (this runs once per article on the ingest hot path).
     """
     digest = text_hash(doc.text)
-    source = session.execute(
-        select(Source.id, Source.authors, Source.meta).where(Source.key == doc.key)
-    ).first()
+    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
     status = "revised"
     if source is not None:
         # another process may have stored this very text since find_existing looked
-        latest = session.execute(
-            select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
-            .where(SourceRevision.source_id == source.id)
-            .order_by(SourceRevision.number.desc())
-            .limit(1)
-        ).first()
+        latest = session.execute(_LATEST_REVISION, {"source_id": source.id}).first()
         if latest is not None and latest.sha256 == digest:
             return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
         number = (latest.number if latest is not None else 0) + 1
@@ -341,7 +343,7 @@ def store_revision(
         status = "new"
         number = 1
         source_id = session.scalar(
-            insert(Source.__table__).returning(Source.id),
+            _INSERT_SOURCE,
             {
                 "key": doc.key,
                 "url": doc.url,
@@ -354,7 +356,7 @@ def store_revision(
             },
         )
     revision_id = session.scalar(
-        insert(SourceRevision.__table__).returning(SourceRevision.id),
+        _INSERT_REVISION,
         {
             "source_id": source_id,
             "number": number,
@@ -453,7 +455,6 @@ def store_claims(
     if not rows:
         return []
     # a plain executemany on the table (not the ORM's bulk path), then the ids in one query
-    session.execute(insert(Claim.__table__), rows)
-    query = select(Claim.fingerprint, Claim.id).where(Claim.revision_id == revision.id)
-    ids = {fingerprint: claim_id for fingerprint, claim_id in session.execute(query)}
+    session.execute(_INSERT_CLAIMS, rows)
+    ids = {fp: claim_id for fp, claim_id in session.execute(_CLAIM_IDS, {"rid": revision.id})}
     return [ids[row["fingerprint"]] for row in rows]
