@@ -1,7 +1,9 @@
 """Ingest: read articles, store new revisions, extract claims, detect contradictions.
 
-Each article is its own transaction: a bad one is rolled back and reported, the rest of the
-batch goes on. Unchanged text is a no-op, so re-running a batch is safe.
+Articles go in batches: a read-only look at which texts are new (a re-run extracts
+nothing), extraction of those (optionally in a process pool, overlapping the writes), then
+one write transaction per batch with a savepoint per article, so a bad article is rolled back
+alone and the rest of the batch goes on. Unchanged text is a no-op, so re-running is safe.
 """
 
 from __future__ import annotations
