@@ -8,7 +8,6 @@ embedded default ``./factdb.sqlite``. A bare file path is taken as a SQLite file
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,9 @@ DEFAULT_EVENT_WINDOW_DAYS = 3
 # flagged against this many of them per detection run, the largest disagreements first:
 # enough for a reviewer to see the dispute, without one flag per pair of reports.
 DEFAULT_MAX_FLAGS = 3
+# Inputs larger than this are refused (``ingest --max-bytes``). Defined here, not in
+# ``factdb.readers``, so the CLI can show it without importing the readers.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def normalise_url(value: str) -> str:
@@ -114,6 +116,8 @@ def settings_file(url: str) -> Path | None:
 
 def load_settings(path: Path | None) -> dict[str, Any]:
     """Read and validate a settings file up front; errors name the file and the key."""
+    import tomllib
+
     from factdb.errors import FactdbError
     from factdb.mappings import flatten
 

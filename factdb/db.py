@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -132,14 +133,50 @@ def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) 
             command.upgrade(cfg, revision)
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([\w]+)", re.MULTILINE)
+
+
+def head_revision_fast() -> str:
+    """The head revision read from the migration files themselves, without importing Alembic
+    (about a sixth of a command's start-up time); ``head_revision`` is the reference and a
+    test keeps the two equal."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            if found.get("down_revision", "None") != "None":
+                parents.add(found["down_revision"])
+    heads = sorted(revisions - parents)
+    if len(heads) != 1:
+        return head_revision()  # something unusual: let Alembic decide
+    return heads[0]
+
+
+def _current_revision_fast(engine: Engine) -> str | None:
+    """``alembic_version`` read with one query; ``None`` when the table is not there."""
+    from sqlalchemy.exc import DBAPIError
+
+    with engine.connect() as conn:
+        try:
+            rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+        except DBAPIError:
+            return None
+    return rows[0][0] if len(rows) == 1 else current_revision(engine)
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Create an empty database at head; refuse one whose schema is not at head."""
+    """Create an empty database at head; refuse one whose schema is not at head.
+
+    The common case (a database at head) costs one query and no Alembic import.
+    """
     try:
-        current = current_revision(engine)
-        has_tables = bool(inspect(engine).get_table_names())
+        current = _current_revision_fast(engine)
+        has_tables = current is not None or bool(inspect(engine).get_table_names())
     except Exception as exc:
         raise FactdbError(f"cannot open database: {_first_line(exc)}") from exc
-    head = head_revision()
+    head = head_revision_fast()
     if current is None and not has_tables:
         try:
             migrate(engine)

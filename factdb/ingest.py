@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -223,9 +223,12 @@ def _extract_args(args: tuple[str, date | None]) -> Extraction | _Failed:
     from factdb.extract import extract
 
     try:
-        return extract(*args)
+        extraction = extract(*args)
     except Exception as exc:  # one odd article must not sink its batch
         return _Failed(f"{exc.__class__.__name__}: {exc}")
+    # storing needs only the claims, declared aliases and warnings; sentences and mentions
+    # would be pickled back from a worker for nothing
+    return replace(extraction, sentences=[], mentions=[])
 
 
 class _Extractor:

@@ -40,6 +40,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
+from factdb.config import DEFAULT_MAX_BYTES
 from factdb.errors import ReadError
 from factdb.fetch import DEFAULT_TIMEOUT, is_url
 
@@ -58,7 +59,6 @@ KIND_BY_SUFFIX = {
     **dict.fromkeys(FEED_SUFFIXES, "feed"),
 }
 SUPPORTED_SUFFIXES = set(KIND_BY_SUFFIX)
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 KNOWN_KEYS = {"title", "url", "outlet", "published", "authors", "language"}
 # Detected (not declared) encodings: the single-byte ones Western news archives use. Wider
 # lists make charset-normalizer "detect" an encoding for random bytes.

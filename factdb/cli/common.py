@@ -7,14 +7,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from factdb.config import parse_window, resolve_url
 from factdb.errors import FactdbError
 from factdb.report.output import OutputFormat
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 FormatOption = Annotated[
     OutputFormat,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -100,6 +99,8 @@ def claimreview(
 
     Example: factdb export claimreview -o reviews.jsonld --organisation "Desk" --base-url https://e.org
     """
+    import json
+
     from factdb.queries import list_contradictions
     from factdb.report.claimreview import claim_reviews
 

@@ -1,10 +1,11 @@
-"""Write rows for people (rich tables) or programs (JSON, JSON lines, CSV)."""
+"""Write rows for people (rich tables) or programs (JSON, JSON lines, CSV).
+
+Every command imports this module to declare ``--format``, so the writers (csv, json, rich)
+are imported where they are used: ``factdb --help`` pays for none of them.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any, TextIO
@@ -21,6 +22,8 @@ class OutputFormat(StrEnum):
 
 def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
     """Nested keys dotted (``source.title``), lists as JSON text."""
+    import json
+
     return {
         key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
         for key, value in flatten(record).items()
@@ -29,6 +32,10 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
 
 def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: TextIO) -> None:
     """JSON array, one object a line, or CSV with nested keys flattened (``source.title``)."""
+    import csv
+    import io
+    import json
+
     if fmt is OutputFormat.json:
         json.dump(list(records), out, indent=2, ensure_ascii=False)
         out.write("\n")
