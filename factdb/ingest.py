@@ -11,10 +11,12 @@ from __future__ import annotations
 import itertools
 import random
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -290,19 +292,22 @@ def ingest(
     report = IngestReport()
     extractor = _Extractor(workers)
     entities = EntityCache(session)
-    pending: tuple[list[Document | ReadError], Callable[[], dict[int, Extraction | _Failed]]] | None
-    pending = None
+    # batches sent to extraction and not yet written; with a pool, two are kept ahead so
+    # the workers never wait for this process to finish writing
+    ahead = 2 if workers > 1 else 1
+    pending: deque[tuple[list[Document | ReadError], Callable[[], dict[int, Any]]]] = deque()
     try:
-        for batch in itertools.chain(_batches(items, batch_size), [None]):
-            submitted = None
-            if batch is not None:
-                docs = [d for d in batch if not isinstance(d, ReadError)]
-                fresh = [d for d in docs if needs_extraction(session, d)]
-                session.rollback()  # end the read transaction before the slow part
-                submitted = (batch, extractor.submit(fresh))
-            if pending is not None:
-                _finish(session, report, pending[0], pending[1](), settings, entities, on_item)
-            pending = submitted
+        for batch in _batches(items, batch_size):
+            docs = [d for d in batch if not isinstance(d, ReadError)]
+            fresh = [d for d in docs if needs_extraction(session, d)]
+            session.rollback()  # end the read transaction before the slow part
+            pending.append((batch, extractor.submit(fresh)))
+            if len(pending) > ahead:
+                done, result = pending.popleft()
+                _finish(session, report, done, result(), settings, entities, on_item)
+        while pending:
+            done, result = pending.popleft()
+            _finish(session, report, done, result(), settings, entities, on_item)
     finally:
         extractor.close()
     return report
