@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
+from factdb.db import lock_writers
 from factdb.detect import detect
 from factdb.errors import ReadError
 from factdb.extract.records import Extraction
@@ -86,6 +87,7 @@ def ingest_document(
             return existing, []
         session.rollback()  # nothing was written: end the read transaction before extracting
         extraction = extract(doc.text, doc.published)
+    lock_writers(session)  # from here to the commit, no other writer: see db.lock_writers
     existing = find_existing(session, doc)
     if existing is not None:
         return existing, []

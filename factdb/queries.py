@@ -10,15 +10,14 @@ import getpass
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session, aliased, joinedload
+from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union, union_all
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from factdb.errors import FactdbError, NotFound
 from factdb.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
-from factdb.store import gazetteer_lookup, resolve_entity, utcnow
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
 
@@ -38,6 +37,8 @@ def find_entity(session: Session, name: str) -> Entity | None:
 
     Raises NotFound when neither the store nor the shipped gazetteer knows the name.
     """
+    from factdb.store import gazetteer_lookup, resolve_entity  # store pulls in extract
+
     entity = resolve_entity(session, name)
     if entity is not None:
         return entity
@@ -49,13 +50,13 @@ def find_entity(session: Session, name: str) -> Entity | None:
 CLAIM_STATUSES = ("current", "superseded", "retired", "all")
 
 
-def _claim_status(status: str) -> list[ColumnElement[bool]]:
+def _claim_status(status: str, claim: type[Claim] | Any = Claim) -> list[ColumnElement[bool]]:
     if status == "current":
-        return [Claim.superseded.is_(False), Claim.retired.is_(False)]
+        return [claim.superseded.is_(False), claim.retired.is_(False)]
     if status == "superseded":
-        return [Claim.superseded.is_(True)]
+        return [claim.superseded.is_(True)]
     if status == "retired":
-        return [Claim.retired.is_(True)]
+        return [claim.retired.is_(True)]
     if status == "all":
         return []
     raise FactdbError(f"claim status {status!r}: expected one of {', '.join(CLAIM_STATUSES)}")
@@ -69,6 +70,71 @@ def _mentions(claim: type[Claim] | Any, entity_id: int) -> ColumnElement[bool]:
     )
 
 
+MENTION_COLUMNS = ("subject_id", "location_id", "speaker_id")
+# Aliases are built once: ``aliased(Claim)`` proxies all ~40 columns, and three of them per
+# call cost more than running a rare entity's query.
+_MENTION = {
+    col: aliased(Claim, name=f"mention_{col.removesuffix('_id')}") for col in MENTION_COLUMNS
+}
+_OUTLET_SOURCE = aliased(Source, name="outlet_source")
+
+
+def _mention_ids(entity_id: int) -> CompoundSelect:
+    """Ids of the claims naming the entity as subject, location or speaker (repeats allowed)."""
+    return union_all(
+        *(select(m.id).where(getattr(m, col) == entity_id) for col, m in _MENTION.items())
+    )
+
+
+def _mentioning(entity_id: int) -> ColumnElement[bool]:
+    """``Claim.id`` among the claims that name the entity as subject, location or speaker.
+
+    The same rows as ``_mentions(Claim, ...)``, shaped so that each column's own index is
+    used. With the plain OR, SQLite reads the whole table in ``source_id`` order to skip the
+    sort (speaker and location are mostly NULL, so their indexes look unselective): a million
+    rows read for a rare entity's one claim.
+    """
+    return Claim.id.in_(_mention_ids(entity_id))
+
+
+def _source_order(claim: type[Claim] | Any) -> tuple[ColumnElement[Any], ...]:
+    return (claim.source_id, claim.revision_id, claim.span_start, claim.id)
+
+
+@dataclass(frozen=True)
+class _ClaimFilter:
+    """``list_claims``'s filters other than the entity, applicable to any alias of Claim."""
+
+    status: str
+    kind: str | None
+    source_id: int | None
+    measure: str | None
+    outlet: str | None
+    since: date | None
+    until: date | None
+
+    def __post_init__(self) -> None:
+        _claim_status(self.status)  # a bad status is reported before the entity is looked up
+
+    def apply(self, query: Select, claim: type[Claim] | Any) -> Select:
+        query = query.where(*_claim_status(self.status, claim))
+        if self.kind is not None:
+            query = query.where(claim.kind == self.kind)
+        if self.source_id is not None:
+            query = query.where(claim.source_id == self.source_id)
+        if self.measure is not None:
+            query = query.where(claim.measure == self.measure)
+        if self.outlet is not None:
+            query = query.join(_OUTLET_SOURCE, claim.source_id == _OUTLET_SOURCE.id).where(
+                func.lower(_OUTLET_SOURCE.outlet) == self.outlet.lower()
+            )
+        if self.since is not None:
+            query = query.where(claim.as_of >= self.since)
+        if self.until is not None:
+            query = query.where(claim.as_of <= self.until)
+        return query
+
+
 def list_claims(
     session: Session,
     *,
@@ -80,33 +146,83 @@ def list_claims(
     since: date | None = None,
     until: date | None = None,
     status: str = "current",
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Claim]:
     """Claims in source order; ``entity`` matches subject, location or speaker via aliases.
 
     ``since``/``until`` bound the as-of date; ``outlet`` matches case-insensitively.
+    ``limit``/``offset`` give one page of that order: a hot entity has a sixth of all claims,
+    and building them all is what makes an unpaged listing slow at a million claims.
     """
-    query: Select = select(Claim).options(*_claim_options()).where(*_claim_status(status))
-    if entity is not None:
+    if (limit is not None and limit < 0) or offset < 0:
+        raise FactdbError("limit and offset must not be negative")
+    filters = _ClaimFilter(status, kind, source_id, measure, outlet, since, until)
+    if entity is None:
+        query = filters.apply(select(Claim), Claim)
+    else:
         found = find_entity(session, entity)
         if found is None:
             return []
-        query = query.where(_mentions(Claim, found.id))
-    if kind is not None:
-        query = query.where(Claim.kind == kind)
-    if source_id is not None:
-        query = query.where(Claim.source_id == source_id)
-    if measure is not None:
-        query = query.where(Claim.measure == measure)
-    if outlet is not None:
-        query = query.join(Source, Claim.source_id == Source.id).where(
-            func.lower(Source.outlet) == outlet.lower()
-        )
-    if since is not None:
-        query = query.where(Claim.as_of >= since)
-    if until is not None:
-        query = query.where(Claim.as_of <= until)
-    query = query.order_by(Claim.source_id, Claim.revision_id, Claim.span_start, Claim.id)
+        if limit is None:
+            query = filters.apply(select(Claim), Claim).where(_mentioning(found.id))
+        else:
+            # One page: the first offset + limit of each of subject, location and speaker
+            # (each read in order from its (column, source_id) index) hold the page.
+            tops = []
+            for column, m in _MENTION.items():
+                top = (
+                    filters.apply(select(m.id), m)
+                    .where(getattr(m, column) == found.id)
+                    .order_by(*_source_order(m))
+                    .limit(offset + limit)
+                    .subquery()
+                )
+                tops.append(select(top.c.id))
+            query = select(Claim).where(Claim.id.in_(union_all(*tops)))
+    query = query.options(*_claim_options()).order_by(*_source_order(Claim))
+    if limit is not None:
+        query = query.limit(limit).offset(offset or None)
     return list(session.scalars(query).unique())
+
+
+# Built once, like ``_MENTION``: the two sides of a pair and their sources.
+_SIDE_A = aliased(Claim, name="side_a")
+_SIDE_B = aliased(Claim, name="side_b")
+_SOURCE_A = aliased(Source, name="source_a")
+_SOURCE_B = aliased(Source, name="source_b")
+# An entity named by at most FEW_MENTIONS claims, in at most MAX_PAIRS contradictions, has
+# them looked up through its claims; a hotter one is met soonest in severity order.
+FEW_MENTIONS = 2000
+MAX_PAIRS = 5000
+
+
+def _pairs_naming(session: Session, entity_id: int) -> list[int] | None:
+    """Ids of the contradictions one of whose claims names the entity; None when it is hot.
+
+    Which plan is fast depends on how hot the entity is, and neither planner can tell: an
+    IN (subquery) has no row estimate, so PostgreSQL walked all 222k open pairs in severity
+    order for an entity with none. Both steps read at most their caps of index entries.
+    """
+    # a LIMIT per role, so each is an index range read that stops early (over the whole
+    # union PostgreSQL bitmap-scans all 157k claims of the hottest entity first)
+    counts = [
+        select(func.count())
+        .select_from(
+            select(m.id).where(getattr(m, col) == entity_id).limit(FEW_MENTIONS + 1).subquery()
+        )
+        .scalar_subquery()
+        for col, m in _MENTION.items()
+    ]
+    if session.scalar(select(counts[0] + counts[1] + counts[2])) > FEW_MENTIONS:
+        return None
+    mentioned = _mention_ids(entity_id)
+    pairs = union(
+        select(Contradiction.id).where(Contradiction.claim_a_id.in_(mentioned)),
+        select(Contradiction.id).where(Contradiction.claim_b_id.in_(mentioned)),
+    )
+    ids = list(session.scalars(pairs.limit(MAX_PAIRS + 1)))
+    return None if len(ids) > MAX_PAIRS else ids
 
 
 def list_contradictions(
@@ -125,14 +241,16 @@ def list_contradictions(
 
     Filters apply to either side: a pair is listed when one of its claims matches.
     """
-    a, b = aliased(Claim), aliased(Claim)
+    a, b = _SIDE_A, _SIDE_B
     query = (
         select(Contradiction)
         .join(a, Contradiction.claim_a_id == a.id)
         .join(b, Contradiction.claim_b_id == b.id)
+        # Each side in its own query: joined, the 15 tables cost PostgreSQL more to plan
+        # than the first page costs to run.
         .options(
-            joinedload(Contradiction.claim_a).options(*_claim_options()),
-            joinedload(Contradiction.claim_b).options(*_claim_options()),
+            selectinload(Contradiction.claim_a).options(*_claim_options()),
+            selectinload(Contradiction.claim_b).options(*_claim_options()),
         )
     )
     if status is not None:
@@ -143,18 +261,23 @@ def list_contradictions(
         found = find_entity(session, entity)
         if found is None:
             return []
-        query = query.where(or_(_mentions(a, found.id), _mentions(b, found.id)))
+        pair_ids = _pairs_naming(session, found.id)
+        if pair_ids is None:
+            query = query.where(or_(_mentions(a, found.id), _mentions(b, found.id)))
+        elif not pair_ids:
+            return []
+        else:
+            query = query.where(Contradiction.id.in_(pair_ids))
     if measure is not None:
         query = query.where(a.measure == measure)
     if outlet is not None:
-        sa_, sb = aliased(Source), aliased(Source)
         query = (
-            query.join(sa_, a.source_id == sa_.id)
-            .join(sb, b.source_id == sb.id)
+            query.join(_SOURCE_A, a.source_id == _SOURCE_A.id)
+            .join(_SOURCE_B, b.source_id == _SOURCE_B.id)
             .where(
                 or_(
-                    func.lower(sa_.outlet) == outlet.lower(),
-                    func.lower(sb.outlet) == outlet.lower(),
+                    func.lower(_SOURCE_A.outlet) == outlet.lower(),
+                    func.lower(_SOURCE_B.outlet) == outlet.lower(),
                 )
             )
         )
@@ -273,7 +396,7 @@ def review_contradiction(
         old_status=row.status,
         new_status=status,
         note=note,
-        created_at=utcnow(),
+        created_at=_utcnow(),
     )
     row.status = status
     row.updated_at = entry.created_at
@@ -344,3 +467,9 @@ __all__ = [
     "list_sources",
     "review_contradiction",
 ]
+
+
+def _utcnow() -> datetime:
+    from factdb.store import utcnow
+
+    return utcnow()

@@ -137,3 +137,54 @@ def test_sigkill_mid_batch_leaves_a_consistent_database(db_url: str, tmp_path: P
     assert again.returncode == 0, err
     assert f"{partial['sources']} unchanged" in out
     assert counts(db_url) == baseline(articles, tmp_path)
+
+
+def test_concurrent_writers_see_copies_and_each_others_figures(db_url: str, tmp_path: Path):
+    """Writers are serialised (db.lock_writers): a wire text carried by two outlets at once
+    is one original and one copy, and the pairs two processes' articles form together are
+    all flagged, exactly as in one process. Both failed on PostgreSQL before the lock."""
+    import json
+
+    def line(n: int) -> str:
+        return f"The United States has {n:,} troops in Iraq, officials said on Monday."
+
+    files = []
+    for p in range(1, 5):
+        rows = []
+        for i in range(12):
+            day = str(date(2010, 1, 1) + timedelta(days=40 * i))
+            if p <= 2:  # outlets 1 and 2 carry the same wire text under their own urls
+                rows.append(
+                    {"url": f"https://o{p}.example/w/{i}", "published": day, "text": line(5000 + i)}
+                )
+            rows.append(
+                {
+                    "url": f"https://o{p}.example/own/{i}",
+                    "published": day,
+                    "text": line(p * 1000 + i),
+                }
+            )  # 4 disagreeing reports a day
+        path = tmp_path / f"outlet{p}.jsonl"
+        path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+        files.append(path)
+    procs = [factdb(db_url, "ingest", "--batch-size", "4", str(f)) for f in files]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    factory = open_database(db_url)
+    with factory() as s:
+        originals = s.scalar(
+            select(func.count()).select_from(Source).where(Source.copy_of_id.is_(None))
+        )
+        copies = s.scalar(
+            select(func.count()).select_from(Source).where(Source.copy_of_id.is_not(None))
+        )
+        pairs = s.scalar(text("SELECT count(*) FROM contradiction"))
+    factory.kw["bind"].dispose()
+    base = open_database(f"sqlite:///{tmp_path / 'sequential.sqlite'}")
+    with base() as s:
+        report = ingest(s, read_inputs([str(f) for f in files]))
+    base.kw["bind"].dispose()
+    assert (originals, copies) == (12 + 4 * 12, 12)
+    assert report.contradictions > 12 * 4
+    assert pairs == report.contradictions

@@ -158,3 +158,15 @@ def test_cli_workers_option(factdb, seeds: Path):
     assert again.stdout.strip().endswith("4 unchanged")
     bad = factdb("ingest", "--workers", "0", str(seeds), code=2)
     assert "--workers" in bad.output
+
+
+def test_claims_table_is_paged_programs_get_everything(factdb, seeds: Path):
+    factdb("ingest", str(seeds))
+    page = factdb("claims", "--limit", "5")
+    assert "Claims (5)" in page.stdout
+    assert "first 5 shown (from 0); --offset 5 for more, --limit 0 for all" in page.stderr
+    everything = factdb.json("claims")
+    assert len(everything) == 17
+    assert [c["id"] for c in factdb.json("claims", "--limit", "5", "--offset", "5")] == [
+        c["id"] for c in everything[5:10]
+    ]

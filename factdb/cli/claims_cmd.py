@@ -20,6 +20,8 @@ from factdb.cli.common import (
 )
 from factdb.report.output import OutputFormat, print_table, write_records
 
+TABLE_PAGE = 100
+
 
 class Kind(StrEnum):
     quantity = "quantity"
@@ -51,6 +53,15 @@ def claims(
         typer.Option(help="current claims, or those of superseded revisions, retired, all."),
     ] = ClaimStatus.current,
     fmt: FormatOption = OutputFormat.table,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            help="At most this many claims (0: all). Default: 100 in a table; json, jsonl "
+            "and csv give all.",
+            min=0,
+        ),
+    ] = None,
+    offset: Annotated[int, typer.Option(help="Skip this many claims first.", min=0)] = 0,
 ) -> None:
     """List claims; --entity matches subject, location or speaker through aliases.
 
@@ -60,6 +71,10 @@ def claims(
     from factdb.report.serialize import claim_dict, value_text
 
     since_d, until_d = dates(since, until)
+    # a table is for reading: a hot entity has a sixth of a million-claim store, so a person
+    # gets the first page; programs asking for json/jsonl/csv get everything unless they say
+    if limit is None:
+        limit = TABLE_PAGE if fmt is OutputFormat.table else 0
     with session_for(ctx) as session, user_errors():
         rows = list_claims(
             session,
@@ -71,6 +86,8 @@ def claims(
             since=since_d,
             until=until_d,
             status=status.value,
+            limit=limit or None,
+            offset=offset,
         )
         if fmt is not OutputFormat.table:
             write_records([claim_dict(c) for c in rows], fmt, sys.stdout)
@@ -104,3 +121,9 @@ def claims(
                 for c in rows
             ],
         )
+        if limit and len(rows) == limit:
+            typer.echo(
+                f"first {limit} shown (from {offset}); --offset {offset + limit} for more, "
+                "--limit 0 for all",
+                err=True,
+            )

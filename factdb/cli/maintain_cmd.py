@@ -16,11 +16,13 @@ def detect(ctx: typer.Context, window: WindowOption = None) -> None:
     Existing contradictions and their reviews are kept; only new pairs are added.
     Example: factdb detect --window 90d
     """
+    from factdb.db import lock_writers
     from factdb.detect import detect as run_detect
 
     with user_errors():
         settings = detect_settings(state(ctx).url, window)
     with session_for(ctx, commit=True) as session, user_errors():
+        lock_writers(session)  # a concurrent ingest would otherwise flag the same pair again
         new = run_detect(session, None, settings)
         typer.echo(
             f"{len(new)} new contradiction{'s' if len(new) != 1 else ''} "
