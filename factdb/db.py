@@ -204,7 +204,11 @@ def ensure_schema(engine: Engine) -> None:
                 raise
         return
     if current != head:
-        raise SchemaOutOfDate(current, head)
+        # another process may have created the schema between our two looks (its migration
+        # commits tables and version together): look once more before refusing
+        current = current_revision(engine)
+        if current != head:
+            raise SchemaOutOfDate(current, head)
 
 
 def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:

@@ -6,8 +6,9 @@ pin detection semantics independently of how the extractor reads a sentence.
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import count
 
 import pytest
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session
 
 import factdb.extract
 from factdb.config import DetectSettings
-from factdb.detect import detect
+from factdb.detect import detect, find_contradictions, store_contradictions
 from factdb.extract.records import ClaimRecord, Extraction
 from factdb.ingest import ingest
 from factdb.models import Claim, Contradiction, Review
@@ -346,3 +347,169 @@ def test_event_outlier_is_flagged_against_at_most_max_flags_reports(session_fact
         article(s, "outlier", event("seize", date(2016, 1, 1), date(2016, 12, 31)))
         assert pairs(s) == [("date", "hard", "cross")] * 3
         assert detect(s) == []
+
+
+# --- the full run in worker processes ----------------------------------------------------
+
+
+def _busy_store(session: Session) -> None:
+    """Several claim keys with agreeing reports, outliers, syndicated copies, intra-source
+    pairs and one-off events, stored without detection (a full run then finds them all)."""
+    rng = random.Random(5)
+    wire = [f"Wire story {n}: the figure stands, officials said." for n in range(6)]
+    subjects = ["United States", "United Kingdom", "France", "Turkey", "Iran"]
+    for n in range(70):
+        records = []
+        for _ in range(rng.randint(2, 6)):
+            subject = rng.choice(subjects)
+            base = 1000 * (subjects.index(subject) + 1)
+            value = base * rng.choice([1, 1, 1, 1, 0.5, 1.7])
+            record = troops(
+                value,
+                as_of=date(2018, 1, 1) + timedelta(days=rng.randint(0, 80)),
+                subject=subject,
+                location=rng.choice(["Iraq", "Syria", None]),
+                qualifier=rng.choice(["exact", "exact", "more than"]),
+                high=None,
+                text=rng.choice(wire) if rng.random() < 0.2 else None,
+            )
+            if rng.random() < 0.3:
+                record = replace(record, measure="killed", verb="kill", verb_class="event")
+            records.append(record)
+        if n % 10 == 0:
+            year = 2014 + n % 3
+            records.append(event("capture", date(year, 6, 1), date(year, 6, 30)))
+        doc = Document(text=f"busy {n}", origin=f"busy-{n}", url=f"busy-{n}")
+        store_revision(session, doc, Extraction([], [], records), "test")
+    session.commit()
+
+
+def _findings(session_factory, **kwargs) -> dict:
+    with session_factory() as s:
+        found = find_contradictions(s, None, DetectSettings(), **kwargs)
+        s.rollback()
+    return found
+
+
+def test_parallel_full_run_finds_exactly_the_serial_pairs(session_factory, monkeypatch) -> None:
+    with session_factory() as s:
+        _busy_store(s)
+    serial = _findings(session_factory, workers=1)
+    assert len(serial) > 30 and {f.scope for f in serial.values()} == {"cross", "intra"}
+    assert {f.kind for f in serial.values()} == {"numeric", "date"}
+    results = []
+    real = factdb.detect._Worker.result
+    monkeypatch.setattr(
+        factdb.detect._Worker, "result", lambda self: results.append(real(self)) or results[-1]
+    )
+    for workers in (2, 3):
+        results.clear()
+        parallel = _findings(session_factory, workers=workers)
+        assert len(results) == workers - 1 and None not in results  # the workers did sweep
+        assert list(parallel.items()) == list(serial.items())  # same pairs, findings, order
+    # a second run over stored pairs respects their flags the same way in both modes
+    with session_factory() as s:
+        store_contradictions(s, _findings(session_factory, workers=1))
+        s.commit()
+    wider = {"workers": 1}, {"workers": 2}
+    runs = [
+        find_contradictions_in(session_factory, DetectSettings(max_flags=6), **kw) for kw in wider
+    ]
+    assert runs[0] and list(runs[0].items()) == list(runs[1].items())
+
+
+def find_contradictions_in(session_factory, settings: DetectSettings, **kwargs) -> dict:
+    with session_factory() as s:
+        found = find_contradictions(s, None, settings, **kwargs)
+        s.rollback()
+    return found
+
+
+def test_a_failed_worker_leaves_its_partition_to_the_parent(session_factory, monkeypatch) -> None:
+    with session_factory() as s:
+        _busy_store(s)
+    serial = _findings(session_factory, workers=1)
+    monkeypatch.setattr(factdb.detect, "_WORKER_CODE", "import sys; sys.exit(3)")
+    assert list(_findings(session_factory, workers=2).items()) == list(serial.items())
+
+
+def test_uncommitted_work_keeps_the_run_in_one_process(session_factory, monkeypatch) -> None:
+    def no_workers() -> None:
+        raise AssertionError("a worker cannot see this session's uncommitted rows")
+
+    monkeypatch.setattr(factdb.detect._Worker, "start", no_workers)
+    with session_factory() as s:
+        article(s, "seed", troops(5000))
+        doc = Document(text="uncommitted", origin="late", url="late")
+        store_revision(s, doc, Extraction([], [], [troops(2000)]), "test")  # flushed only
+        found = find_contradictions(s, None, DetectSettings(), workers=2)
+        assert len(found) == 1
+
+
+def test_partitions_cover_every_subject_once(session_factory) -> None:
+    from factdb.detect import _partitions
+
+    with session_factory() as s:
+        _busy_store(s)
+        subjects = set(s.scalars(select(Claim.subject_id).where(Claim.measure.is_not(None))))
+        for parts in (2, 3, 7):
+            rest, others = _partitions(s, parts)[0]
+            listed = [set(p[1]) for p in _partitions(s, parts)[1:]]
+            assert rest and set(others) == set().union(*listed)
+            assert sum(len(p) for p in listed) == len(set(others))  # disjoint
+            assert subjects - set(others)  # the first partition keeps some subjects
+        s.rollback()
+
+
+def test_portable_reader_sweeps_like_the_driver_reader(session_factory) -> None:
+    from factdb.detect import _EVERYTHING, _portable_sweep, _sweep_partition
+
+    with session_factory() as s:
+        _busy_store(s)
+        connection = s.connection()
+        settings = DetectSettings()
+        direct = _sweep_partition(
+            connection.connection, connection.dialect.name, _EVERYTHING, settings, {}
+        )
+        assert direct and _portable_sweep(s, settings, {}) == direct
+
+
+def test_many_pairs_are_stored_alike_by_copy_and_insert(session_factory, monkeypatch) -> None:
+    with session_factory() as s:
+        _busy_store(s)
+    found = _findings(session_factory, workers=1)
+    stored = []
+    for copy_from in (10**9, 0):  # PostgreSQL: plain INSERT, then COPY (SQLite: executemany)
+        monkeypatch.setattr(factdb.detect, "_COPY_MIN_ROWS", copy_from)
+        with session_factory() as s:
+            new = store_contradictions(s, found)
+            assert new == sorted(new) and len(new) == len(found)
+            assert store_contradictions(s, found) == []  # stored once, even in one transaction
+            rows = s.execute(
+                select(
+                    Contradiction.claim_a_id,
+                    Contradiction.claim_b_id,
+                    Contradiction.kind,
+                    Contradiction.scope,
+                    Contradiction.hardness,
+                    Contradiction.severity,
+                    Contradiction.detector_version,
+                    Contradiction.status,
+                ).order_by(Contradiction.id)
+            ).all()
+            assert [tuple(r[:2]) for r in rows] == list(found)  # ids follow pair order
+            stored.append(rows)
+            s.rollback()
+    assert stored[0] == stored[1]
+
+
+def test_a_small_store_is_swept_in_one_process(session_factory, monkeypatch) -> None:
+    def no_workers() -> None:
+        raise AssertionError("below _PARALLEL_MIN_CLAIMS one process is faster")
+
+    monkeypatch.setattr(factdb.detect._Worker, "start", no_workers)
+    monkeypatch.setattr(factdb.detect, "_idle_cores", lambda: 2)
+    with session_factory() as s:
+        article(s, "a", troops(5000))
+        article(s, "b", troops(1000))
+        assert detect(s, None, DetectSettings(max_flags=5)) == []  # stored by the ingest
