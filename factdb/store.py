@@ -277,22 +277,24 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | None:
     same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
     if same_text is None:
         return None
-    copy_id = session.scalar(
-        _INSERT_SOURCE,
-        {
-            "key": doc.key,
-            "url": doc.url,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "published_at": doc.published,
-            "authors": list(doc.authors),
-            "language": doc.language,
-            "meta": dict(doc.meta),
-            "copy_of_id": same_text,
-        },
-    )
+    copy_id = session.scalar(_INSERT_SOURCE, _source_row(doc, copy_of=same_text))
     assert copy_id is not None
     return StoredRevision(copy_id, None, None, "copy", [], copy_of=same_text)
+
+
+def _source_row(doc: Document, copy_of: int | None = None) -> dict:
+    """A new source row from a document's metadata (``copy_of``: a syndicated copy)."""
+    return {
+        "key": doc.key,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published_at": doc.published,
+        "authors": list(doc.authors),
+        "language": doc.language,
+        "meta": dict(doc.meta),
+        "copy_of_id": copy_of,
+    }
 
 
 @dataclass(frozen=True)
@@ -342,19 +344,7 @@ def store_revision(
     else:
         status = "new"
         number = 1
-        source_id = session.scalar(
-            _INSERT_SOURCE,
-            {
-                "key": doc.key,
-                "url": doc.url,
-                "title": doc.title,
-                "outlet": doc.outlet,
-                "published_at": doc.published,
-                "authors": list(doc.authors),
-                "language": doc.language,
-                "meta": dict(doc.meta),
-            },
-        )
+        source_id = session.scalar(_INSERT_SOURCE, _source_row(doc))
     revision_id = session.scalar(
         _INSERT_REVISION,
         {
