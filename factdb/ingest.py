@@ -244,6 +244,7 @@ class _Extractor:
 
     def __init__(self, workers: int) -> None:
         self.pool: Executor | None = None
+        self.workers = workers
         if workers > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -256,7 +257,7 @@ class _Extractor:
     def submit(self, docs: list[Document]) -> Callable[[], dict[int, Extraction | _Failed]]:
         if self.pool is None:
             return lambda: {id(d): _extract_one(d) for d in docs}
-        chunk = max(1, len(docs) // (4 * (self.pool._max_workers or 1)))  # type: ignore[attr-defined]
+        chunk = max(1, len(docs) // (4 * self.workers))
         results = self.pool.map(
             _extract_args, [(d.text, d.published) for d in docs], chunksize=chunk
         )
