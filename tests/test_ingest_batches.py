@@ -170,3 +170,5 @@ def test_claims_table_is_paged_programs_get_everything(factdb, seeds: Path):
     assert [c["id"] for c in factdb.json("claims", "--limit", "5", "--offset", "5")] == [
         c["id"] for c in everything[5:10]
     ]
+    bad = factdb("claims", "--limit", "-1", code=2)
+    assert "--limit" in bad.output
