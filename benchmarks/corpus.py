@@ -24,8 +24,8 @@ from pathlib import Path
 from sqlalchemy import Engine, func, insert, select
 
 from factdb.db import make_engine, migrate
+from factdb.db.models import Claim, Entity, Source, SourceRevision
 from factdb.ingest import ingest
-from factdb.models import Claim, Entity, Source, SourceRevision
 from factdb.readers import read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent

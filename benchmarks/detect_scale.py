@@ -27,8 +27,8 @@ from sqlalchemy.orm import sessionmaker
 
 from factdb.config import DetectSettings
 from factdb.db import make_engine, migrate
+from factdb.db.models import Claim
 from factdb.detect import find_contradictions, store_contradictions
-from factdb.models import Claim
 
 
 def build(url: str, template: list[dict], n: int) -> float:

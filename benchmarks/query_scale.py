@@ -34,9 +34,9 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from factdb.config import DetectSettings, normalise_url
 from factdb.db import make_engine, migrate
+from factdb.db.models import Claim, Contradiction, Entity
 from factdb.detect import find_contradictions, store_contradictions
 from factdb.extract import load_gazetteer
-from factdb.models import Claim, Contradiction, Entity
 from factdb.queries import find_entity, list_claims, list_contradictions
 from factdb.store import add_alias
 

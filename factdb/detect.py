@@ -45,7 +45,7 @@ from sqlalchemy import ColumnElement, Row, String, func, select, tuple_, type_co
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
-from factdb.models import Claim, Contradiction
+from factdb.db.models import Claim, Contradiction
 
 DETECTOR_VERSION = "2"
 _CHUNK = 5000  # ids per IN list: well under SQLite's 32,766 parameters

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from factdb.db.models import Claim, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
-from factdb.models import Claim, Source, SourceRevision
 
 
 @dataclass(frozen=True)

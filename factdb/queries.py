@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union, union_all
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
+from factdb.db.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
-from factdb.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
 
 REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
 
@@ -407,7 +407,7 @@ def review_contradiction(
 
 def list_sources(session: Session) -> Sequence[tuple[Source, int, int]]:
     """Sources with their revision count and current claim count."""
-    from factdb.models import SourceRevision
+    from factdb.db.models import SourceRevision
 
     revisions = (
         select(func.count(SourceRevision.id))

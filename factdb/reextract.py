@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
+from factdb.db.models import Claim, Source, SourceRevision
 from factdb.detect import detect
 from factdb.errors import NotFound
-from factdb.models import Claim, Source, SourceRevision
 from factdb.store import EntityCache, claim_fingerprint, mark_stale, store_claims
 
 # Fields a kept claim takes from the new extraction (the fingerprint covers the rest).

@@ -11,8 +11,9 @@ from alembic import context
 from sqlalchemy import Connection
 
 from factdb.config import resolve_url
-from factdb.db import make_engine, migration_connection
-from factdb.models import Base
+from factdb.db.engine import make_engine
+from factdb.db.migrate import migration_connection
+from factdb.db.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -38,7 +38,7 @@ def test_seed_troop_claim_through_every_alias(ingested: Factdb) -> None:
 
 
 def test_claim_span_indexes_the_stored_revision_text(ingested: Factdb, session_factory) -> None:
-    from factdb.models import SourceRevision
+    from factdb.db.models import SourceRevision
 
     claims = ingested.json("claims")
     assert claims

@@ -25,7 +25,7 @@ HEAVY = (
     "charset_normalizer",
     "factdb.extract",
     "factdb.readers",
-    "factdb.models",
+    "factdb.db.models",
     "factdb.db",
     "sqlalchemy",
     "alembic",

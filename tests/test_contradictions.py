@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 import factdb.extract
 from factdb.config import DetectSettings
+from factdb.db.models import Claim, Contradiction, Review
 from factdb.detect import detect, find_contradictions, store_contradictions
 from factdb.extract.records import ClaimRecord, Extraction
 from factdb.ingest import ingest
-from factdb.models import Claim, Contradiction, Review
 from factdb.queries import list_contradictions, review_contradiction
 from factdb.readers import Document
 from factdb.reextract import reextract

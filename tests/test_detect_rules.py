@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factdb.config import DetectSettings
+from factdb.db.models import Claim
 from factdb.detect import (
     Finding,
     Interval,
@@ -19,7 +20,6 @@ from factdb.detect import (
     logical_interval,
     sentence_key,
 )
-from factdb.models import Claim
 
 SETTINGS = DetectSettings(window_days=30)
 _ids = iter(range(1, 10_000))

@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, func, select, text
 
 from factdb.config import normalise_url
 from factdb.db import open_database
+from factdb.db.models import Claim, Entity, EntityAlias, Source, SourceRevision
 from factdb.ingest import ingest
-from factdb.models import Claim, Entity, EntityAlias, Source, SourceRevision
 from factdb.readers import read_inputs
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+import factdb.db.models
 import factdb.extract
 import factdb.ingest
+from factdb.db.models import Claim, Contradiction, Source, SourceRevision
 from factdb.ingest import ingest
-from factdb.models import Claim, Contradiction, Source, SourceRevision
 from factdb.readers import Document, read_inputs
 
 FIGURES = [5000, 3500, 5200, 4800, 9000, 5100, 2000, 5300]
@@ -60,9 +61,9 @@ def test_batches_and_workers_store_what_one_at_a_time_stores(
     # a second database through the batched path
     with session_factory() as session:
         for table in ("review", "contradiction", "claim", "source_revision", "entity_alias"):
-            session.execute(factdb.models.Base.metadata.tables[table].delete())
-        session.execute(factdb.models.Base.metadata.tables["source"].delete())
-        session.execute(factdb.models.Base.metadata.tables["entity"].delete())
+            session.execute(factdb.db.models.Base.metadata.tables[table].delete())
+        session.execute(factdb.db.models.Base.metadata.tables["source"].delete())
+        session.execute(factdb.db.models.Base.metadata.tables["entity"].delete())
         session.commit()
         report = ingest(session, _docs(), workers=workers, batch_size=batch_size)
         assert report.summary() == base.summary()

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 import factdb.extract
 from factdb.config import DetectSettings
+from factdb.db.models import Claim, Contradiction, Review, Source, SourceRevision
 from factdb.detect import detect
 from factdb.ingest import ingest
-from factdb.models import Claim, Contradiction, Review, Source, SourceRevision
 from factdb.queries import list_claims, review_contradiction
 from factdb.readers import Document, read_inputs
 

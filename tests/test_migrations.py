@@ -7,16 +7,10 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from factdb.db import (
-    alembic_config,
-    current_revision,
-    ensure_schema,
-    head_revision,
-    make_engine,
-    migrate,
-)
+from factdb.db import alembic_config, current_revision, head_revision, make_engine, migrate
+from factdb.db.migrate import ensure_schema
+from factdb.db.models import Base
 from factdb.errors import SchemaOutOfDate
-from factdb.models import Base
 
 TABLES = {
     "source",

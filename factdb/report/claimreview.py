@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factdb.models import Claim, Contradiction
+from factdb.db.models import Claim, Contradiction
 
 RATINGS = {
     "confirmed": (2, "Contradicted by another source"),

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from factdb import __version__
-from factdb.models import Contradiction
+from factdb.db.models import Contradiction
 from factdb.report.serialize import contradiction_dict, key_text, value_text
 
 

@@ -9,7 +9,7 @@ import math
 from datetime import date
 from typing import Any
 
-from factdb.models import Claim, Contradiction, Review, Source
+from factdb.db.models import Claim, Contradiction, Review, Source
 
 
 def _num(value: float | None) -> int | float | None:

@@ -13,11 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factdb.errors import FactdbError, NotFound
-from factdb.extract import load_gazetteer, normalise_alias
-from factdb.extract.entities import Entity as GazetteerEntity
-from factdb.extract.records import ClaimRecord, Extraction
-from factdb.models import (
+from factdb.db.models import (
     Claim,
     Contradiction,
     Entity,
@@ -26,6 +22,10 @@ from factdb.models import (
     Source,
     SourceRevision,
 )
+from factdb.errors import FactdbError, NotFound
+from factdb.extract import load_gazetteer, normalise_alias
+from factdb.extract.entities import Entity as GazetteerEntity
+from factdb.extract.records import ClaimRecord, Extraction
 from factdb.readers import Document, text_hash
 
 # Statements on the ingest hot path, built once: building a select() costs more Python

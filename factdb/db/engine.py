@@ -1,0 +1,72 @@
+"""Engines and sessions: SQLite pragmas, the write lock, and ``open_database``."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from factdb.errors import FactdbError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # SQLAlchemy emits BEGIN itself (see _sqlite_begin); the driver must not.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite connections get foreign keys, WAL and a busy timeout."""
+    try:
+        engine = create_engine(url)
+    except ModuleNotFoundError as exc:
+        raise FactdbError(
+            f"database driver missing ({exc.name}); for PostgreSQL install factdb[postgres]"
+        ) from exc
+    except Exception as exc:
+        raise FactdbError(f"bad database URL: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Take the write lock when a transaction starts. A deferred transaction that reads and
+    then writes can fail at once with "database is locked" when another process writes,
+    without waiting for the busy timeout; BEGIN IMMEDIATE waits instead."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+# Any fixed 64-bit number: the key of the PostgreSQL advisory lock that writers share.
+WRITE_LOCK_KEY = 0x66616374_6462  # "factdb"
+
+
+def lock_writers(session: Session) -> None:
+    """Make this transaction the only writer until it ends, as SQLite's ``BEGIN IMMEDIATE``
+    already does; on PostgreSQL a transaction-scoped advisory lock.
+
+    Why: under READ COMMITTED two concurrent transactions cannot see each other's uncommitted
+    rows, so both could store one syndicated text as an original, and detection in each
+    would miss the pair the two articles form together (both seen in tests with 4 ingest
+    processes). Only writing is serialised: reading and extraction, the slow part, still run
+    in parallel. Re-entrant within a transaction.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
+def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:
+    """Engine + schema check + session factory: what every command starts with."""
+    from factdb.db.migrate import ensure_schema
+
+    engine = make_engine(url)
+    if create:
+        ensure_schema(engine)
+    return sessionmaker(engine, expire_on_commit=False)
