@@ -1,6 +1,7 @@
 """Hash what factdb stores and reports, to show that a refactor keeps behaviour.
 
-Usage: python benchmarks/behaviour_hash.py [--bench ../shared/bench] [--only seeds|gva|timebank]
+Usage: python benchmarks/behaviour_hash.py [--bench ../shared/bench] [--seeds seeds/]
+    [--only seeds|gva|timebank]
 
 For each corpus (the bundled seeds, the GVA dev articles, the TimeBank + AQUAINT texts) a fresh
 SQLite database is filled through the CLI (``factdb ingest``), then ``factdb claims --status all
@@ -113,13 +114,14 @@ def run(name: str, inputs: list[Path], work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "bench")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--only", choices=["seeds", "gva", "timebank"], action="append")
     args = parser.parse_args()
     wanted = args.only or ["seeds", "gva", "timebank"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpora = {
-            "seeds": lambda: [ROOT / "seeds"],
+            "seeds": lambda: [args.seeds],
             "gva": lambda: [_gva_jsonl(args.bench, work)],
             "timebank": lambda: [_timebank_jsonl(args.bench, work)],
         }
