@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from enum import StrEnum
+
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import CheckConstraint, Connection, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from factdb.db import alembic_config, current_revision, head_revision, make_engine, migrate
 from factdb.db.migrate import ensure_schema
 from factdb.db.models import Base
 from factdb.errors import SchemaOutOfDate
+from factdb.vocabulary import ClaimKind, ContradictionStatus
 
 TABLES = {
     "source",
@@ -92,32 +97,10 @@ def test_rows_written_at_0001_survive_the_upgrade_to_head(db_url: str) -> None:
     engine = make_engine(db_url)
     migrate(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(
-            text("INSERT INTO source (id, key, authors, meta) VALUES (1, 'k', '[]', '{}')")
-        )
-        conn.execute(
-            text(
-                "INSERT INTO source_revision (id, source_id, number, text, sha256, "
-                "extractor_version) VALUES (1, 1, 1, 'T', 'h', '1')"
-            )
-        )
+        _insert_source(conn)
         for cid in (1, 2):
-            conn.execute(
-                text(
-                    "INSERT INTO claim (id, revision_id, source_id, kind, fingerprint, "
-                    "sentence_index, span_start, span_end, text, low_open, high_open, hedged, "
-                    "superseded, extractor_version) VALUES "
-                    f"({cid}, 1, 1, 'quantity', 'f{cid}', {cid}, 0, 1, 'T', false, false, "
-                    "false, false, '1')"
-                )
-            )
-        conn.execute(
-            text(
-                "INSERT INTO contradiction (id, claim_a_id, claim_b_id, kind, hardness, "
-                "severity, detector_version, status) VALUES (1, 1, 2, 'numeric', 'hard', 0.7, "
-                "'1', 'confirmed')"
-            )
-        )
+            _insert_claim(conn, cid)
+        _insert_contradiction(conn, 1, 2, "confirmed")
     migrate(engine)
     with engine.connect() as conn:
         retired = conn.execute(text("SELECT retired FROM claim ORDER BY id")).scalars().all()
@@ -127,4 +110,107 @@ def test_rows_written_at_0001_survive_the_upgrade_to_head(db_url: str) -> None:
     migrate(engine, "0001", downgrade=True)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT status FROM contradiction")).scalar() == "confirmed"
+    engine.dispose()
+
+
+def _insert_source(conn: Connection) -> None:
+    """Source 1 with revision 1, in columns every revision has (0001's shape)."""
+    conn.execute(text("INSERT INTO source (id, key, authors, meta) VALUES (1, 'k', '[]', '{}')"))
+    conn.execute(
+        text(
+            "INSERT INTO source_revision (id, source_id, number, text, sha256, "
+            "extractor_version) VALUES (1, 1, 1, 'T', 'h', '1')"
+        )
+    )
+
+
+def _insert_claim(conn: Connection, cid: int, kind: str = "quantity") -> None:
+    conn.execute(
+        text(
+            "INSERT INTO claim (id, revision_id, source_id, kind, fingerprint, "
+            "sentence_index, span_start, span_end, text, low_open, high_open, hedged, "
+            "superseded, extractor_version) VALUES "
+            f"({cid}, 1, 1, :kind, 'f{cid}', {cid}, 0, 1, 'T', false, false, false, false, '1')"
+        ),
+        {"kind": kind},
+    )
+
+
+def _insert_contradiction(conn: Connection, a: int, b: int, status: str) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO contradiction (claim_a_id, claim_b_id, kind, hardness, severity, "
+            f"detector_version, status) VALUES ({a}, {b}, 'numeric', 'hard', 0.7, '1', :status)"
+        ),
+        {"status": status},
+    )
+
+
+def _refused(engine, insert) -> bool:
+    """Whether the database rejects what ``insert(conn)`` writes (nothing is kept)."""
+    try:
+        with engine.begin() as conn:
+            insert(conn)
+    except IntegrityError:
+        return True
+    return False
+
+
+CHECKED = [("claim", "kind", ClaimKind), ("contradiction", "status", ContradictionStatus)]
+
+
+def _quoted(sql: str) -> set[str]:
+    return set(re.findall(r"'(\w+)'", sql))
+
+
+@pytest.mark.parametrize(("table", "column", "vocabulary"), CHECKED)
+def test_check_constraints_hold_the_vocabulary(
+    db_url: str, table: str, column: str, vocabulary: type[StrEnum]
+) -> None:
+    """Model and migrated schema allow exactly the enum's values (``alembic check`` does not
+    compare CHECK constraints, so this is their drift check)."""
+    [model_check] = [
+        c
+        for c in Base.metadata.tables[table].constraints
+        if isinstance(c, CheckConstraint) and c.name == f"ck_{table}_{column}"
+    ]
+    assert _quoted(str(model_check.sqltext)) == set(vocabulary)
+    engine = make_engine(db_url)
+    migrate(engine)
+    [db_check] = [
+        c for c in inspect(engine).get_check_constraints(table) if c["name"] == model_check.name
+    ]
+    assert _quoted(db_check["sqltext"]) == set(vocabulary)
+    engine.dispose()
+
+
+def test_values_outside_the_vocabulary_are_refused(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate(engine)
+    with engine.begin() as conn:
+        _insert_source(conn)
+        for cid, kind in enumerate(ClaimKind, start=1):
+            _insert_claim(conn, cid, kind)
+        for b, status in enumerate(ContradictionStatus, start=2):  # pairs (1, 2), (1, 3)...
+            if b > len(ClaimKind):
+                _insert_claim(conn, b)
+            _insert_contradiction(conn, 1, b, status)
+    assert _refused(engine, lambda conn: _insert_claim(conn, 99, "role"))
+    assert _refused(engine, lambda conn: _insert_contradiction(conn, 2, 3, "maybe"))
+    assert not _refused(engine, lambda conn: _insert_contradiction(conn, 2, 3, "open"))
+    engine.dispose()
+
+
+def test_0005_drops_role_and_its_downgrade_restores_it(db_url: str) -> None:
+    engine = make_engine(db_url)
+    migrate(engine)
+    with engine.begin() as conn:
+        _insert_source(conn)
+    assert _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
+    migrate(engine, "0004", downgrade=True)
+    assert not _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM claim"))
+    migrate(engine)
+    assert _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
     engine.dispose()

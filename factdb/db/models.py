@@ -3,12 +3,14 @@
 Shapes follow DESIGN.md: a source has numbered revisions; claims point at the revision they
 were extracted from; contradictions pair two claims and carry an append-only review log.
 Every constraint is named through the naming convention so SQLite batch migrations can
-drop and recreate them.
+drop and recreate them. A column holding a closed set of words checks it with a CHECK
+constraint built from its ``factdb.vocabulary`` enum; the comment on such a column names it.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     JSON,
@@ -30,6 +32,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from factdb.vocabulary import ClaimKind, ContradictionStatus, Scope
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -38,9 +42,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-CLAIM_KINDS = ("quantity", "event", "quote", "role")
-CONTRADICTION_STATUSES = ("open", "confirmed", "dismissed", "resolved", "stale")
-REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
+
+def _one_of(column: str, vocabulary: type[StrEnum], name: str) -> CheckConstraint:
+    """``column IN (...)`` over every value of a vocabulary: the schema's check of that set."""
+    values = ", ".join(f"'{value}'" for value in vocabulary)
+    return CheckConstraint(f"{column} IN ({values})", name=name)
 
 
 class Base(DeclarativeBase):
@@ -122,7 +128,7 @@ class Claim(Base):
     __tablename__ = "claim"
     __table_args__ = (
         UniqueConstraint("revision_id", "fingerprint"),
-        CheckConstraint("kind IN ('quantity', 'event', 'quote', 'role')", name="kind"),
+        _one_of("kind", ClaimKind, name="kind"),
         Index("ix_claim_key", "subject_id", "measure", "verb_class", "location_id", "as_of"),
         # ``claims --entity X`` in source order, one index per role. Partial: most claims
         # have no place or speaker, and with the NULLs indexed SQLite's statistics rate
@@ -155,7 +161,7 @@ class Claim(Base):
         ForeignKey("source_revision.id", ondelete="CASCADE"), index=True
     )
     source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))  # ClaimKind
     fingerprint: Mapped[str] = mapped_column(String(64))
     sentence_index: Mapped[int] = mapped_column(Integer)
     span_start: Mapped[int] = mapped_column(Integer)
@@ -164,7 +170,7 @@ class Claim(Base):
     subject_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     measure: Mapped[str | None] = mapped_column(String(64))
     verb: Mapped[str | None] = mapped_column(String(64))
-    verb_class: Mapped[str | None] = mapped_column(String(16))
+    verb_class: Mapped[str | None] = mapped_column(String(16))  # VerbClass
     location_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     value_low: Mapped[float | None] = mapped_column(Float)
     value_high: Mapped[float | None] = mapped_column(Float)
@@ -206,22 +212,21 @@ class Contradiction(Base):
     __table_args__ = (
         UniqueConstraint("claim_a_id", "claim_b_id"),
         CheckConstraint("claim_a_id < claim_b_id", name="ordered_pair"),
-        CheckConstraint(
-            "status IN ('open', 'confirmed', 'dismissed', 'resolved', 'stale')", name="status"
-        ),
+        _one_of("status", ContradictionStatus, name="status"),
         Index("ix_contradiction_status_severity", "status", "severity"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_a_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"))
     claim_b_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # numeric | date
-    # cross: two sources disagree; intra: one article disagrees with itself
-    scope: Mapped[str] = mapped_column(String(8), default="cross", server_default="cross")
-    hardness: Mapped[str] = mapped_column(String(8))  # hard | soft
+    kind: Mapped[str] = mapped_column(String(16))  # ContradictionKind
+    scope: Mapped[str] = mapped_column(
+        String(8), default=Scope.cross.value, server_default=Scope.cross.value
+    )
+    hardness: Mapped[str] = mapped_column(String(8))  # Hardness
     severity: Mapped[float] = mapped_column(Float)
     detector_version: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=ContradictionStatus.open.value)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
@@ -242,8 +247,8 @@ class Review(Base):
         ForeignKey("contradiction.id", ondelete="CASCADE"), index=True
     )
     reviewer: Mapped[str] = mapped_column(String(255))
-    old_status: Mapped[str] = mapped_column(String(16))
-    new_status: Mapped[str] = mapped_column(String(16))
+    old_status: Mapped[str] = mapped_column(String(16))  # ContradictionStatus
+    new_status: Mapped[str] = mapped_column(String(16))  # ContradictionStatus
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 

@@ -1,0 +1,113 @@
+"""The closed sets of words factdb stores, filters by and prints, each defined once.
+
+Every set is a ``StrEnum`` whose values are the strings in the database and the JSON output,
+so a member compares, hashes and serialises as its plain string. The schema's CHECK
+constraints (``factdb.db.models``), the query filters (``factdb.queries``) and the CLI option
+choices are built from these classes; adding or dropping a value here changes all of them
+(a stored value also needs an Alembic migration for its CHECK constraint).
+
+This module imports nothing heavy: the CLI reads it to build its options at start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ClaimKind(StrEnum):
+    """What a claim states (``claim.kind``).
+
+    quantity: a number of something ("more than 5,000 troops in Iraq");
+    event: something happened at a time ("Mosul fell in June 2014");
+    quote: somebody said something (speaker, reporting verb, quoted words).
+    """
+
+    quantity = "quantity"
+    event = "event"
+    quote = "quote"
+
+
+class VerbClass(StrEnum):
+    """How a quantity's verb relates it to time (``claim.verb_class``).
+
+    stock: a level that holds for a while ("has 5,000 troops"), compared over the
+    detection window; event: a count of things that happened ("20 were killed"), compared
+    over the shorter event window.
+    """
+
+    stock = "stock"
+    event = "event"
+
+
+class ClaimStatus(StrEnum):
+    """Which claims a query returns (a filter, not a stored column).
+
+    current: from each source's newest revision and still found there; superseded: from an
+    older revision; retired: no longer found by re-extraction; all: every claim.
+    """
+
+    current = "current"
+    superseded = "superseded"
+    retired = "retired"
+    all = "all"
+
+
+class ContradictionKind(StrEnum):
+    """What two claims disagree about (``contradiction.kind``).
+
+    numeric: their values cannot both be true; date: they date one event differently.
+    """
+
+    numeric = "numeric"
+    date = "date"
+
+
+class Hardness(StrEnum):
+    """How certain a contradiction is (``contradiction.hardness``).
+
+    hard: what the words strictly allow cannot overlap (logical value intervals, or an
+    event's dates); soft: only what a reader takes the words to mean (the likely intervals)
+    disagrees.
+    """
+
+    hard = "hard"
+    soft = "soft"
+
+
+class Scope(StrEnum):
+    """Where a contradiction's two claims come from (``contradiction.scope``).
+
+    cross: two sources disagree; intra: one article disagrees with itself.
+    """
+
+    cross = "cross"
+    intra = "intra"
+
+
+class ContradictionStatus(StrEnum):
+    """Where a contradiction stands (``contradiction.status``).
+
+    open: flagged, nobody has decided; confirmed: a reviewer agrees the claims conflict;
+    dismissed: a reviewer found no real conflict; resolved: the conflict was explained
+    (different dates, units...); stale: one of its claims was superseded or retired while
+    it was still open (set by the store, not by a person).
+    """
+
+    open = "open"
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    resolved = "resolved"
+    stale = "stale"
+
+
+class ReviewStatus(StrEnum):
+    """What a reviewer may set a contradiction to (``factdb review --status``).
+
+    The contradiction statuses a person decides (``stale`` is left to detection); ``open``
+    reopens a reviewed contradiction.
+    """
+
+    confirmed = "confirmed"
+    dismissed = "dismissed"
+    resolved = "resolved"
+    open = "open"
