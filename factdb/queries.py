@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from factdb.db.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
+from factdb.vocabulary import ClaimStatus, ReviewStatus
 
-REVIEW_STATUSES = ("confirmed", "dismissed", "resolved", "open")
+REVIEW_STATUSES = tuple(ReviewStatus)
 
 
 def _claim_options() -> list:
@@ -47,7 +48,7 @@ def find_entity(session: Session, name: str) -> Entity | None:
     return None
 
 
-CLAIM_STATUSES = ("current", "superseded", "retired", "all")
+CLAIM_STATUSES = tuple(ClaimStatus)
 
 
 def _claim_status(status: str, claim: type[Claim] | Any = Claim) -> list[ColumnElement[bool]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,22 +18,9 @@ from factdb.cli.common import (
     user_errors,
 )
 from factdb.report.output import OutputFormat, print_table, write_records
+from factdb.vocabulary import ClaimKind, ClaimStatus
 
 TABLE_PAGE = 100
-
-
-class Kind(StrEnum):
-    quantity = "quantity"
-    event = "event"
-    quote = "quote"
-    role = "role"
-
-
-class ClaimStatus(StrEnum):
-    current = "current"
-    superseded = "superseded"
-    retired = "retired"
-    all = "all"
 
 
 def claims(
@@ -42,7 +28,7 @@ def claims(
     entity: Annotated[
         str | None, typer.Option("--entity", "-e", help="Entity name or alias (US, Washington...).")
     ] = None,
-    kind: Annotated[Kind | None, typer.Option(help="Only this kind of claim.")] = None,
+    kind: Annotated[ClaimKind | None, typer.Option(help="Only this kind of claim.")] = None,
     source: Annotated[int | None, typer.Option(help="Only claims of this source id.")] = None,
     measure: MeasureOption = None,
     outlet: OutletOption = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,34 +18,15 @@ from factdb.cli.common import (
     user_errors,
 )
 from factdb.report.output import OutputFormat, print_table, write_records
+from factdb.vocabulary import ContradictionStatus, ReviewStatus, Scope
 
 app = typer.Typer(no_args_is_help=False)  # help: the callback docstring
-
-
-class Status(StrEnum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-    resolved = "resolved"
-    stale = "stale"
-
-
-class ReviewStatus(StrEnum):
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-    resolved = "resolved"
-    open = "open"
-
-
-class Scope(StrEnum):
-    cross = "cross"
-    intra = "intra"
 
 
 @app.callback(invoke_without_command=True)
 def contradictions(
     ctx: typer.Context,
-    status: Annotated[Status | None, typer.Option(help="Only this status.")] = None,
+    status: Annotated[ContradictionStatus | None, typer.Option(help="Only this status.")] = None,
     entity: Annotated[str | None, typer.Option(help="Only about this entity (any alias).")] = None,
     measure: MeasureOption = None,
     outlet: OutletOption = None,
@@ -90,7 +70,7 @@ def contradictions(
                 (
                     r.id,
                     f"{r.severity:.2f}",
-                    f"{r.hardness} {r.kind}" + (" (same source)" if r.scope == "intra" else ""),
+                    f"{r.hardness} {r.kind}" + (" (same source)" if r.scope == Scope.intra else ""),
                     r.status,
                     key_text(r.claim_a),
                     brief(r.claim_a),
@@ -161,7 +141,8 @@ def show(
                 ],
             )
         else:
-            typer.echo("No reviews yet: factdb review ID --status confirmed|dismissed|resolved")
+            decisions = "|".join(s for s in ReviewStatus if s is not ReviewStatus.open)
+            typer.echo(f"No reviews yet: factdb review ID --status {decisions}")
 
 
 def review(

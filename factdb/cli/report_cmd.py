@@ -11,6 +11,7 @@ import typer
 
 from factdb.cli.common import FormatOption, fail, session_for, user_errors
 from factdb.report.output import OutputFormat, print_table, write_records
+from factdb.vocabulary import ContradictionStatus
 
 export_app = typer.Typer(help="Export reviewed work for other tools.", no_args_is_help=True)
 
@@ -76,7 +77,7 @@ def report(
     from factdb.report.documents import RENDERERS, report_context
 
     with session_for(ctx) as session, user_errors():
-        rows = list_contradictions(session, status="open", entity=entity)
+        rows = list_contradictions(session, status=ContradictionStatus.open, entity=entity)
         text = RENDERERS[fmt.value](report_context(rows, title))
     _write(output, text)
     if str(output) != "-":

@@ -45,8 +45,8 @@ class DeclaredAlias:
 class ClaimRecord:
     """One checkable claim found in a sentence.
 
-    ``kind`` is ``quantity`` (a number of something), ``event`` (something happened at a
-    time) or ``quote`` (somebody said something). ``span`` is the sentence span; the
+    ``kind`` holds a ``factdb.vocabulary.ClaimKind`` value and ``verb_class`` a ``VerbClass``
+    value (the enum member or its equal plain string). ``span`` is the sentence span; the
     ``value_span`` / ``date_span`` point at the number or time expression inside it.
 
     Value intervals: ``value_low``/``value_high`` are the *logical* bounds (``None`` means
@@ -55,7 +55,7 @@ class ClaimRecord:
     takes the words to mean ("more than 5,000" -> (5000, 6000]).
     """
 
-    kind: str
+    kind: str  # ClaimKind
     sentence_index: int
     span: tuple[int, int]
     text: str
@@ -63,7 +63,7 @@ class ClaimRecord:
     subject_kind: str | None = None
     measure: str | None = None
     verb: str | None = None
-    verb_class: str | None = None  # stock | event
+    verb_class: str | None = None  # VerbClass
     location: str | None = None
     location_kind: str | None = None
     value_low: float | None = None

@@ -18,13 +18,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from factdb.db.models import Claim, Contradiction
+from factdb.vocabulary import ContradictionStatus
 
 RATINGS = {
-    "confirmed": (2, "Contradicted by another source"),
-    "resolved": (3, "Conflict resolved"),
-    "dismissed": (4, "Not contradicted"),
+    ContradictionStatus.confirmed: (2, "Contradicted by another source"),
+    ContradictionStatus.resolved: (3, "Conflict resolved"),
+    ContradictionStatus.dismissed: (4, "Not contradicted"),
 }
-REVIEWED = tuple(RATINGS)
 
 
 def _appearance(claim: Claim) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from factdb.db.models import Claim, Contradiction, Review, Source
+from factdb.vocabulary import ClaimKind
 
 
 def _num(value: float | None) -> int | float | None:
@@ -35,7 +36,7 @@ def source_dict(source: Source) -> dict[str, Any]:
 
 def claim_dict(claim: Claim) -> dict[str, Any]:
     value = None
-    if claim.kind == "quantity":
+    if claim.kind == ClaimKind.quantity:
         value = {
             "low": _num(claim.value_low),
             "high": _num(claim.value_high),
@@ -108,7 +109,7 @@ def contradiction_dict(row: Contradiction, *, with_reviews: bool = False) -> dic
 
 def value_text(claim: Claim) -> str:
     """Human form of a claim's value: ``more than 5,000 troops``."""
-    if claim.kind != "quantity":
+    if claim.kind != ClaimKind.quantity:
         if claim.date_start:
             if claim.date_start == claim.date_end:
                 return claim.date_start.isoformat()

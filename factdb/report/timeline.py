@@ -12,6 +12,7 @@ from typing import Any
 from factdb.errors import FactdbError
 from factdb.queries import Timeline
 from factdb.report.serialize import claim_dict, value_text
+from factdb.vocabulary import Hardness
 
 
 def timeline_records(tl: Timeline) -> list[dict[str, Any]]:
@@ -126,7 +127,7 @@ def plot_timeline(tl: Timeline, path: Path) -> None:
             ax.plot(
                 [x1, x2],
                 [y1, y2],
-                color="#b3261e" if row.hardness == "hard" else "#e08a00",
+                color="#b3261e" if row.hardness == Hardness.hard else "#e08a00",
                 linestyle="--",
                 linewidth=1.5,
             )
