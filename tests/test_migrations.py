@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from enum import StrEnum
+from functools import partial
 
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import CheckConstraint, Connection, inspect, text
+from sqlalchemy import CheckConstraint, Connection, Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from factdb.db import alembic_config, current_revision, head_revision, make_engine, migrate
@@ -146,7 +148,7 @@ def _insert_contradiction(conn: Connection, a: int, b: int, status: str) -> None
     )
 
 
-def _refused(engine, insert) -> bool:
+def _refused(engine: Engine, insert: Callable[[Connection], None]) -> bool:
     """Whether the database rejects what ``insert(conn)`` writes (nothing is kept)."""
     try:
         with engine.begin() as conn:
@@ -184,33 +186,38 @@ def test_check_constraints_hold_the_vocabulary(
     engine.dispose()
 
 
-def test_values_outside_the_vocabulary_are_refused(db_url: str) -> None:
+@pytest.fixture
+def at_head_with_a_source(db_url: str) -> Iterator[Engine]:
+    """A database at head holding source 1 and its revision 1."""
     engine = make_engine(db_url)
     migrate(engine)
     with engine.begin() as conn:
         _insert_source(conn)
+    yield engine
+    engine.dispose()
+
+
+def test_values_outside_the_vocabulary_are_refused(at_head_with_a_source: Engine) -> None:
+    engine = at_head_with_a_source
+    with engine.begin() as conn:
         for cid, kind in enumerate(ClaimKind, start=1):
             _insert_claim(conn, cid, kind)
         for b, status in enumerate(ContradictionStatus, start=2):  # pairs (1, 2), (1, 3)...
             if b > len(ClaimKind):
                 _insert_claim(conn, b)
             _insert_contradiction(conn, 1, b, status)
-    assert _refused(engine, lambda conn: _insert_claim(conn, 99, "role"))
-    assert _refused(engine, lambda conn: _insert_contradiction(conn, 2, 3, "maybe"))
-    assert not _refused(engine, lambda conn: _insert_contradiction(conn, 2, 3, "open"))
-    engine.dispose()
+    assert _refused(engine, partial(_insert_claim, cid=99, kind="role"))
+    assert _refused(engine, partial(_insert_contradiction, a=2, b=3, status="maybe"))
+    assert not _refused(engine, partial(_insert_contradiction, a=2, b=3, status="open"))
 
 
-def test_0005_drops_role_and_its_downgrade_restores_it(db_url: str) -> None:
-    engine = make_engine(db_url)
-    migrate(engine)
-    with engine.begin() as conn:
-        _insert_source(conn)
-    assert _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
+def test_0005_drops_role_and_its_downgrade_restores_it(at_head_with_a_source: Engine) -> None:
+    engine = at_head_with_a_source
+    role_claim = partial(_insert_claim, cid=1, kind="role")
+    assert _refused(engine, role_claim)
     migrate(engine, "0004", downgrade=True)
-    assert not _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
+    assert not _refused(engine, role_claim)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM claim"))
     migrate(engine)
-    assert _refused(engine, lambda conn: _insert_claim(conn, 1, "role"))
-    engine.dispose()
+    assert _refused(engine, role_claim)
