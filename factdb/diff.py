@@ -88,6 +88,7 @@ def diff_revisions(
 
     def claims_of(revision: SourceRevision) -> dict[tuple, list[Claim]]:
         groups: dict[tuple, list[Claim]] = defaultdict(list)
+        # not Claim.is_current(): every claim of an older revision is superseded
         rows = session.scalars(
             select(Claim)
             .where(Claim.revision_id == revision.id, Claim.retired.is_(False))

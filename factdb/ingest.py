@@ -29,8 +29,8 @@ from factdb.readers import Document
 from factdb.store import (
     EntityCache,
     StoredRevision,
-    find_existing,
     needs_extraction,
+    store_known_text,
     store_revision,
 )
 
@@ -82,13 +82,13 @@ def ingest_document(
     from factdb.extract import EXTRACTOR_VERSION, extract
 
     if extraction is None:
-        existing = find_existing(session, doc)
+        existing = store_known_text(session, doc)
         if existing is not None:
             return existing, []
         session.rollback()  # nothing was written: end the read transaction before extracting
         extraction = extract(doc.text, doc.published)
     lock_writers(session)  # from here to the commit, no other writer: see db.lock_writers
-    existing = find_existing(session, doc)
+    existing = store_known_text(session, doc)
     if existing is not None:
         return existing, []
     stored = store_revision(session, doc, extraction, EXTRACTOR_VERSION, entities)

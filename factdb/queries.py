@@ -1,26 +1,27 @@
 """Read side: the questions the CLI and Python users ask of the store.
 
 Every function takes a caller's ``Session`` and returns ORM rows; ``factdb.report``
-turns them into the JSON contract and tables.
+turns them into the JSON contract and tables. Nothing here writes, and nothing here imports
+a writer (``factdb.store``, ``factdb.detect``): the store reads through this module.
 """
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union, union_all
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
-from factdb.db.models import Claim, Contradiction, Entity, Review, Source, SourceRevision
+from factdb.db.models import Claim, Contradiction, Entity, EntityAlias, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
-from factdb.vocabulary import ClaimStatus, ReviewStatus
+from factdb.syndication import sentence_key
+from factdb.vocabulary import ClaimStatus
 
-REVIEW_STATUSES = tuple(ReviewStatus)
+if TYPE_CHECKING:
+    from factdb.extract.entities import Entity as GazetteerEntity
 
 
 def _claim_options() -> list:
@@ -33,13 +34,29 @@ def _claim_options() -> list:
     ]
 
 
+def gazetteer_lookup(name: str) -> GazetteerEntity | None:
+    """The shipped entity a name (or any of its aliases) stands for, if any."""
+    from factdb.extract import load_gazetteer  # extraction is heavy: only when asked
+
+    return load_gazetteer().lookup(name)
+
+
+def resolve_entity(session: Session, name: str) -> Entity | None:
+    """The stored entity a name resolves to, through its aliases."""
+    from factdb.extract import normalise_alias  # extraction is heavy: only when asked
+
+    key = normalise_alias(name)
+    entity = session.scalar(select(Entity).join(EntityAlias).where(EntityAlias.normalised == key))
+    if entity is None:
+        entity = session.scalar(select(Entity).where(Entity.name == name))
+    return entity
+
+
 def find_entity(session: Session, name: str) -> Entity | None:
     """Resolve a user's entity name; None when it is known (shipped) but has no claims yet.
 
     Raises NotFound when neither the store nor the shipped gazetteer knows the name.
     """
-    from factdb.store import gazetteer_lookup, resolve_entity  # store pulls in extract
-
     entity = resolve_entity(session, name)
     if entity is not None:
         return entity
@@ -53,7 +70,7 @@ CLAIM_STATUSES = tuple(ClaimStatus)
 
 def _claim_status(status: str, claim: type[Claim] | Any = Claim) -> list[ColumnElement[bool]]:
     if status == "current":
-        return [claim.superseded.is_(False), claim.retired.is_(False)]
+        return list(claim.is_current())
     if status == "superseded":
         return [claim.superseded.is_(True)]
     if status == "retired":
@@ -309,8 +326,6 @@ def timeline(
     session: Session, *, entity: str, measure: str, location: str | None = None
 ) -> Timeline:
     """The figure's claims in as-of order; syndicated copies fold into their first report."""
-    from factdb.detect import sentence_key
-
     subject = find_entity(session, entity)
     if subject is None:
         raise NotFound(f"no claims about {entity!r} yet")
@@ -322,8 +337,7 @@ def timeline(
             Claim.kind == "quantity",
             Claim.subject_id == subject.id,
             Claim.measure == measure,
-            Claim.superseded.is_(False),
-            Claim.retired.is_(False),
+            *Claim.is_current(),
         )
         .order_by(Claim.as_of, Claim.id)
     )
@@ -371,45 +385,8 @@ def get_contradiction(session: Session, contradiction_id: int) -> Contradiction:
     return row
 
 
-def default_reviewer() -> str:
-    """The OS user, so a review log says who decided without asking every time."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no passwd entry in some containers
-        return os.environ.get("USER", "unknown")
-
-
-def review_contradiction(
-    session: Session,
-    contradiction_id: int,
-    *,
-    status: str,
-    note: str | None = None,
-    reviewer: str | None = None,
-) -> Review:
-    """Set a contradiction's status and append the decision to its review log."""
-    if status not in REVIEW_STATUSES:
-        raise FactdbError(f"status {status!r}: expected one of {', '.join(REVIEW_STATUSES)}")
-    row = get_contradiction(session, contradiction_id)
-    entry = Review(
-        contradiction_id=row.id,
-        reviewer=reviewer or default_reviewer(),
-        old_status=row.status,
-        new_status=status,
-        note=note,
-        created_at=_utcnow(),
-    )
-    row.status = status
-    row.updated_at = entry.created_at
-    row.reviews.append(entry)
-    session.flush()
-    return entry
-
-
 def list_sources(session: Session) -> Sequence[tuple[Source, int, int]]:
     """Sources with their revision count and current claim count."""
-    from factdb.db.models import SourceRevision
-
     revisions = (
         select(func.count(SourceRevision.id))
         .where(SourceRevision.source_id == Source.id)
@@ -417,7 +394,7 @@ def list_sources(session: Session) -> Sequence[tuple[Source, int, int]]:
     )
     claims = (
         select(func.count(Claim.id))
-        .where(Claim.source_id == Source.id, Claim.superseded.is_(False), Claim.retired.is_(False))
+        .where(Claim.source_id == Source.id, *Claim.is_current())
         .scalar_subquery()
     )
     query = select(Source, revisions, claims).order_by(Source.id)
@@ -449,7 +426,7 @@ def list_entities(session: Session) -> Sequence[tuple[Entity, list[str], int]]:
                     Claim.speaker_id == Entity.id,
                 ),
             )
-            .where(Claim.superseded.is_(False), Claim.retired.is_(False))
+            .where(*Claim.is_current())
             .group_by(Entity.id)
         ).all()
     )
@@ -460,17 +437,13 @@ def list_entities(session: Session) -> Sequence[tuple[Entity, list[str], int]]:
 
 __all__ = [
     "find_entity",
+    "gazetteer_lookup",
     "get_contradiction",
     "get_source",
     "list_claims",
     "list_contradictions",
     "list_entities",
     "list_sources",
-    "review_contradiction",
+    "resolve_entity",
+    "timeline",
 ]
-
-
-def _utcnow() -> datetime:
-    from factdb.store import utcnow
-
-    return utcnow()

@@ -4,7 +4,8 @@ A claim keeps its id while its fingerprint (kind, spans, normalised values, subj
 speaker) is unchanged, so contradictions and reviews stay attached; its other fields take
 the new extractor's reading. Claims the new extractor no longer finds are retired (kept,
 not deleted) and their open contradictions become stale. New and changed claims are then
-compared afresh.
+compared afresh. This module reads the stored texts and runs extraction and detection;
+the writes are ``factdb.store``'s.
 """
 
 from __future__ import annotations
@@ -15,28 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
-from factdb.db.models import Claim, Source, SourceRevision
+from factdb.db.models import Source, SourceRevision
 from factdb.detect import detect
 from factdb.errors import NotFound
-from factdb.store import EntityCache, claim_fingerprint, mark_stale, store_claims
-
-# Fields a kept claim takes from the new extraction (the fingerprint covers the rest).
-_REFRESHED = (
-    "measure",
-    "verb",
-    "verb_class",
-    "likely_low",
-    "likely_high",
-    "low_open",
-    "high_open",
-    "qualifier",
-    "unit",
-    "date_text",
-    "as_of",
-    "reporting_verb",
-    "quote",
-    "hedged",
-)
+from factdb.store import EntityCache, refresh_claims
 
 
 @dataclass
@@ -83,35 +66,12 @@ def reextract(
         source = session.get(Source, revision.source_id)
         assert source is not None
         extraction = extract(revision.text, source.published_at)
-        fresh = {claim_fingerprint(r): r for r in extraction.claims}
-        stored = {
-            c.fingerprint: c
-            for c in session.scalars(select(Claim).where(Claim.revision_id == revision.id))
-        }
-        gone: list[int] = []
-        for fingerprint, claim in stored.items():
-            record = fresh.get(fingerprint)
-            if record is None:
-                if not claim.retired:
-                    claim.retired = True
-                    gone.append(claim.id)
-                continue
-            for name in _REFRESHED:
-                setattr(claim, name, getattr(record, name))
-            claim.location_id = entities.id_for(record.location, record.location_kind)
-            claim.retired = False
-            claim.extractor_version = EXTRACTOR_VERSION
-            touched.append(claim.id)
-            report.kept += 1
-        added = [r for f, r in fresh.items() if f not in stored]
-        new_ids = store_claims(session, revision, added, entities, EXTRACTOR_VERSION)
-        touched.extend(new_ids)
-        revision.extractor_version = EXTRACTOR_VERSION
-        report.added += len(new_ids)
-        report.retired += len(gone)
-        report.stale += len(
-            mark_stale(session, gone, f"claim no longer extracted by extractor {EXTRACTOR_VERSION}")
-        )
+        done = refresh_claims(session, revision, extraction.claims, entities, EXTRACTOR_VERSION)
+        touched.extend(done.kept + done.added)
+        report.kept += len(done.kept)
+        report.added += len(done.added)
+        report.retired += len(done.retired)
+        report.stale += len(done.stale)
         report.revisions += 1
         report.sources.append(revision.source_id)
     session.flush()

@@ -21,10 +21,10 @@ from factdb.db.models import Claim, Contradiction, Review
 from factdb.detect import detect, find_contradictions, store_contradictions
 from factdb.extract.records import ClaimRecord, Extraction
 from factdb.ingest import ingest
-from factdb.queries import list_contradictions, review_contradiction
+from factdb.queries import list_contradictions
 from factdb.readers import Document
 from factdb.reextract import reextract
-from factdb.store import store_revision
+from factdb.store import review_contradiction, store_revision
 
 _sentence = count()
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 import factdb.extract
 from factdb.config import DetectSettings
 from factdb.db.models import Claim, Contradiction, Review, Source, SourceRevision
 from factdb.detect import detect
 from factdb.ingest import ingest
-from factdb.queries import list_claims, review_contradiction
+from factdb.queries import list_claims
 from factdb.readers import Document, read_inputs
+from factdb.store import SameText, StoredRevision, find_existing, review_contradiction
 
 
 def _count(session, model) -> int:
@@ -114,3 +115,40 @@ def test_claims_and_revisions_record_the_extractor_version(session_factory, seed
         versions = set(session.scalars(select(Claim.extractor_version)))
         versions |= set(session.scalars(select(SourceRevision.extractor_version)))
         assert versions == {EXTRACTOR_VERSION}
+
+
+def test_looking_up_stored_text_only_reads(session_factory):
+    """``find_existing`` answers without writing, whatever it finds; the writes it implies
+    (a syndicated copy's row, a copy becoming a source) are the store's explicit calls."""
+    text = "The United States has 5,000 troops in Iraq."
+    with session_factory() as session:
+        ingest(session, [Document(text=text, origin="a", url="u:a")])
+        ingest(session, [Document(text=text, origin="b", url="u:b")])  # a copy of u:a
+        engine = session.get_bind()
+        statements: list[str] = []
+
+        def record(conn, cursor, statement, *args) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            found = [
+                find_existing(session, Document(text=text, origin="a", url="u:a")),
+                find_existing(session, Document(text=text, origin="b", url="u:b")),
+                find_existing(session, Document(text=text, origin="c", url="u:c")),
+                find_existing(session, Document(text=text + " More.", origin="b", url="u:b")),
+                find_existing(session, Document(text="Something new.", origin="d", url="u:d")),
+            ]
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        unchanged_a, unchanged_b, copy, changed_copy, new = found
+        assert isinstance(unchanged_a, StoredRevision) and unchanged_a.status == "unchanged"
+        assert (unchanged_a.revision_id, unchanged_a.number) == (1, 1)
+        assert isinstance(unchanged_b, StoredRevision) and unchanged_b.status == "unchanged"
+        assert unchanged_b.revision_id is None  # a copy has no revisions of its own
+        assert copy == SameText(original=unchanged_a.source_id)
+        assert changed_copy is None and new is None
+        verbs = {s.split()[0].upper() for s in statements}
+        assert "SELECT" in verbs and verbs <= {"SELECT", "BEGIN"}  # SQLite: BEGIN IMMEDIATE
+        assert not (session.new or session.dirty or session.deleted)
+        assert _count(session, Source) == 2

@@ -158,7 +158,7 @@ def review(
 
     Example: factdb review 1 --status confirmed --note "Pentagon figure is 5,200"
     """
-    from factdb.queries import review_contradiction
+    from factdb.store import review_contradiction
 
     with session_for(ctx, commit=True) as session, user_errors():
         entry = review_contradiction(

@@ -16,6 +16,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -203,6 +204,13 @@ class Claim(Base):
     subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id])
     location: Mapped[Entity | None] = relationship(foreign_keys=[location_id])
     speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+
+    @classmethod
+    def is_current(cls) -> tuple[ColumnElement[bool], ...]:
+        """What makes a claim current, the one definition: its revision is the newest
+        (not superseded) and re-extraction still finds it (not retired). Also works on an
+        ``aliased(Claim)``, whose columns it then uses."""
+        return (cls.superseded.is_(False), cls.retired.is_(False))
 
 
 class Contradiction(Base):

@@ -1,0 +1,179 @@
+"""Source writes: a new source or a new revision of one, and syndicated copies.
+
+A source is an article under its natural key; each distinct text it had is a numbered
+revision. The same text under another key is a syndicated copy: a source row linked to the
+first one, with no revisions of its own. What is stored already is looked up read-only
+(``find_existing``) before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from factdb.db.models import Entity, Source, SourceRevision
+from factdb.extract.records import Extraction
+from factdb.readers import Document, text_hash
+from factdb.store.claims import RevisionRef, store_claims, supersede_claims
+from factdb.store.entities import EntityCache, add_alias
+
+# Statements on the ingest hot path, built once (see factdb.store.entities).
+_SOURCE_BY_KEY = select(Source.id, Source.copy_of_id, Source.authors, Source.meta).where(
+    Source.key == bindparam("key")
+)
+_LATEST_REVISION = (
+    select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
+    .where(SourceRevision.source_id == bindparam("source_id"))
+    .order_by(SourceRevision.number.desc())
+    .limit(1)
+)
+_SOURCE_WITH_TEXT = (
+    select(SourceRevision.source_id).where(SourceRevision.sha256 == bindparam("sha")).limit(1)
+)
+_INSERT_SOURCE = insert(Source.__table__).returning(Source.id)
+_INSERT_REVISION = insert(SourceRevision.__table__).returning(SourceRevision.id)
+
+
+@dataclass
+class StoredRevision:
+    """What storing one document did."""
+
+    source_id: int
+    revision_id: int | None
+    number: int | None
+    status: str  # new | revised | unchanged | copy
+    claim_ids: list[int]
+    copy_of: int | None = None  # for status "copy": the source whose text it repeats
+    contradictions: int = 0
+
+
+@dataclass(frozen=True)
+class SameText:
+    """A document under a new key whose text source ``original`` has already: store it
+    with ``store_copy``."""
+
+    original: int
+
+
+def find_existing(session: Session, doc: Document) -> StoredRevision | SameText | None:
+    """What needs no new revision, read only: the same text again (an ``unchanged``
+    result), or the same text as another source under a new key (``SameText``: a
+    syndicated copy, not stored yet). None: the text needs extracting and storing."""
+    digest = text_hash(doc.text)
+    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
+    if source is not None:
+        latest = session.execute(
+            _LATEST_REVISION, {"source_id": source.copy_of_id or source.id}
+        ).first()
+        if latest is None or latest.sha256 != digest:
+            return None  # for a copy: its text changed, it becomes a source of its own
+        if source.copy_of_id is not None:
+            return StoredRevision(source.id, None, None, "unchanged", [])
+        return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
+    same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
+    return None if same_text is None else SameText(same_text)
+
+
+def needs_extraction(session: Session, doc: Document) -> bool:
+    """False when the store has this text already (read only: a batch asks this before
+    extracting, so re-running a batch extracts nothing)."""
+    return find_existing(session, doc) is None
+
+
+def store_copy(session: Session, doc: Document, same: SameText) -> StoredRevision:
+    """Write a syndicated copy: a source row for the document, linked to the original."""
+    copy_id = session.scalar(_INSERT_SOURCE, _source_row(doc, copy_of=same.original))
+    assert copy_id is not None
+    return StoredRevision(copy_id, None, None, "copy", [], copy_of=same.original)
+
+
+def store_known_text(session: Session, doc: Document) -> StoredRevision | None:
+    """What storing a text the store has already comes to: ``unchanged``, or, under a new
+    key, a ``copy`` (its row written here). None: the text needs a new revision."""
+    existing = find_existing(session, doc)
+    if isinstance(existing, SameText):
+        return store_copy(session, doc, existing)
+    return existing
+
+
+def _source_row(doc: Document, copy_of: int | None = None) -> dict:
+    """A new source row from a document's metadata (``copy_of``: a syndicated copy)."""
+    return {
+        "key": doc.key,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published_at": doc.published,
+        "authors": list(doc.authors),
+        "language": doc.language,
+        "meta": dict(doc.meta),
+        "copy_of_id": copy_of,
+    }
+
+
+def store_revision(
+    session: Session,
+    doc: Document,
+    extraction: Extraction,
+    extractor_version: str,
+    entities: EntityCache | None = None,
+) -> StoredRevision:
+    """Write a new source or a new revision of one, and its claims; supersede older claims.
+
+    A syndicated copy given a text of its own becomes a source of its own. Core statements
+    throughout (this runs once per article on the ingest hot path).
+    """
+    digest = text_hash(doc.text)
+    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
+    status = "revised"
+    if source is not None:
+        # another process may have stored this very text since find_existing looked
+        latest = session.execute(_LATEST_REVISION, {"source_id": source.id}).first()
+        if latest is not None and latest.sha256 == digest:
+            return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
+        number = (latest.number if latest is not None else 0) + 1
+        values = {
+            "authors": list(doc.authors) or source.authors or [],
+            "meta": {**(source.meta or {}), **doc.meta},
+        }
+        if source.copy_of_id is not None:
+            values["copy_of_id"] = None
+        for column, value in (
+            ("url", doc.url),
+            ("title", doc.title),
+            ("outlet", doc.outlet),
+            ("published_at", doc.published),
+            ("language", doc.language),
+        ):
+            if value:
+                values[column] = value
+        session.execute(update(Source).where(Source.id == source.id).values(**values))
+        source_id = source.id
+    else:
+        status = "new"
+        number = 1
+        source_id = session.scalar(_INSERT_SOURCE, _source_row(doc))
+    revision_id = session.scalar(
+        _INSERT_REVISION,
+        {
+            "source_id": source_id,
+            "number": number,
+            "text": doc.text,
+            "sha256": digest,
+            "extractor_version": extractor_version,
+        },
+    )
+    assert source_id is not None and revision_id is not None
+    if number > 1:
+        supersede_claims(session, source_id, revision_id, number)
+    entities = entities or EntityCache(session)
+    for declared in extraction.declared_aliases:
+        target_id = entities.id_for(declared.entity, declared.kind)
+        target = session.get(Entity, target_id)
+        if target is not None:
+            add_alias(session, declared.alias, target, origin="text", replace=False)
+    revision = RevisionRef(revision_id, source_id, doc.text)
+    claim_ids = store_claims(session, revision, extraction.claims, entities, extractor_version)
+    return StoredRevision(source_id, revision_id, number, status, claim_ids)
