@@ -9,7 +9,8 @@ import pytest
 from conftest import Factdb
 
 from factdb.errors import FactdbError
-from factdb.queries import list_claims, review_contradiction
+from factdb.queries import list_claims
+from factdb.store import review_contradiction
 from factdb.vocabulary import (
     ClaimKind,
     ClaimStatus,

@@ -88,12 +88,12 @@ def mark_stale(session: Session, claim_ids: list[int], reason: str) -> list[int]
                     contradiction_id=row.id,
                     reviewer=SYSTEM_REVIEWER,
                     old_status=row.status,
-                    new_status="stale",
+                    new_status=ContradictionStatus.stale,
                     note=reason,
                     created_at=now,
                 )
             )
-            row.status = "stale"
+            row.status = ContradictionStatus.stale
             row.updated_at = now
             stale.append(row.id)
     session.flush()
