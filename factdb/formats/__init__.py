@@ -3,9 +3,10 @@
 
 Each ``Format`` names its file suffixes, the media types servers send for it (aliases
 included), the first bytes that give it away in unnamed input, and its reader. A reader takes
-the bytes and their ``Source`` and yields a ``Document`` or a ``ReadError`` per article (or
-raises ``ValueError`` for a file that is one bad article). To add a format, write its reader
-and add a record to ``FORMATS``. This package imports neither the readers nor the fetcher.
+the bytes and their ``Source`` and yields a ``Document`` or a ``ReadError`` per article, or
+raises ``ValueError`` when the whole input is bad (not text, its one article bad). To add a
+format, write its reader and add a record to ``FORMATS``. This package imports neither the
+readers nor the fetcher.
 
 Formats (a directory is walked recursively, hidden names skipped):
 

@@ -44,11 +44,7 @@ def _json_loads(text: str) -> Any:
 def read_jsonl(data: bytes, source: Source) -> Iterator[Document | ReadError]:
     """One article per line."""
     origin = source.origin
-    try:
-        raw = decode(recode(data, source.charset))
-    except ValueError as exc:
-        yield ReadError(origin, str(exc))
-        return
+    raw = decode(recode(data, source.charset))  # not text: raises, one error for the file
     # split on LF only: str.splitlines also breaks at U+2028, which JSON strings may hold
     for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
@@ -69,9 +65,6 @@ def read_json(data: bytes, source: Source) -> Iterator[Document | ReadError]:
         obj = _json_loads(decode(recode(data, source.charset)))
     except json.JSONDecodeError as exc:
         yield ReadError(origin, f"not JSON ({exc.msg}, column {exc.colno})", line=exc.lineno)
-        return
-    except ValueError as exc:
-        yield ReadError(origin, str(exc))
         return
     if isinstance(obj, dict):
         try:
@@ -96,11 +89,7 @@ def read_csv(data: bytes, source: Source) -> Iterator[Document | ReadError]:
     """A header row, then one article a row; columns ``text`` (or ``content``), the
     front-matter keys (``authors`` ``;``-separated), others kept as metadata."""
     origin = source.origin
-    try:
-        raw = decode(recode(data, source.charset))
-    except ValueError as exc:
-        yield ReadError(origin, str(exc))
-        return
+    raw = decode(recode(data, source.charset))  # not text: raises, one error for the file
     csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))  # articles beat 128 KiB
     reader = csv.reader(io.StringIO(raw, newline=""))
     try:
