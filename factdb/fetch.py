@@ -19,7 +19,7 @@ from factdb import __version__
 from factdb.config import DEFAULT_TIMEOUT
 from factdb.errors import ReadError
 from factdb.formats import BY_MEDIA_TYPE, Format, read_bytes, sniff, too_large
-from factdb.formats.document import Document, Source
+from factdb.formats.document import Document, Input
 
 MAX_REDIRECTS = 5
 ACCEPT = "text/html, application/rss+xml, application/atom+xml, text/plain, application/json;q=0.9"
@@ -118,4 +118,4 @@ def read_url(url: str, *, max_bytes: int, timeout: float) -> Iterator[Document |
         yield exc
         return
     fmt = page.format or sniff(page.data)
-    yield from read_bytes(page.data, fmt, Source(url, url=page.url, charset=page.charset))
+    yield from read_bytes(page.data, fmt, Input(url, url=page.url, charset=page.charset))

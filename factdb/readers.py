@@ -25,7 +25,7 @@ from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from factdb.errors import ReadError
 from factdb.fetch import is_url, read_url
 from factdb.formats import BY_SUFFIX, SUPPORTED_SUFFIXES, read_bytes, sniff, too_large
-from factdb.formats.document import Document, Source, text_hash
+from factdb.formats.document import Document, Input, text_hash
 from factdb.formats.feeds import parse_feed, read_feed
 
 __all__ = ["Document", "Overrides", "iter_files", "read_file", "read_inputs", "text_hash"]
@@ -112,9 +112,9 @@ def read_file(
             if not in_directory:
                 yield ReadError(origin, "XML that is not an RSS or Atom feed")
             return
-        yield from read_feed(data, Source(origin), parsed=parsed)
+        yield from read_feed(data, Input(origin), parsed=parsed)
         return
-    yield from read_bytes(data, fmt, Source(origin, path_key=path.resolve().as_uri()))
+    yield from read_bytes(data, fmt, Input(origin, path_key=path.resolve().as_uri()))
 
 
 def read_inputs(
@@ -133,7 +133,7 @@ def read_inputs(
             except ReadError as exc:
                 yield exc
                 continue
-            yield from read_bytes(data, sniff(data), Source("<stdin>"))
+            yield from read_bytes(data, sniff(data), Input("<stdin>"))
             continue
         if is_url(item):
             yield from read_url(item, max_bytes=max_bytes, timeout=timeout)

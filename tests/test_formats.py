@@ -20,7 +20,7 @@ from factdb.formats import (
     read_bytes,
     sniff,
 )
-from factdb.formats.document import Source
+from factdb.formats.document import Input
 from factdb.readers import read_inputs
 
 
@@ -64,13 +64,13 @@ def test_unnamed_input_is_sniffed_from_its_first_bytes(head: bytes, name: str) -
 
 
 def test_a_record_file_without_records_is_an_error() -> None:
-    [error] = read_bytes(b"text,title\n", BY_SUFFIX[".csv"], Source("a.csv"))
+    [error] = read_bytes(b"text,title\n", BY_SUFFIX[".csv"], Input("a.csv"))
     assert isinstance(error, ReadError) and str(error) == "a.csv: holds no articles"
 
 
 def test_a_one_article_format_reports_its_error_with_the_line() -> None:
     data = b"---\ntitle: [unclosed\n---\nText."
-    [error] = read_bytes(data, BY_NAME["text"], Source("<stdin>"))
+    [error] = read_bytes(data, BY_NAME["text"], Input("<stdin>"))
     assert isinstance(error, ReadError) and error.line == 2
 
 

@@ -3,10 +3,10 @@
 
 Each ``Format`` names its file suffixes, the media types servers send for it (aliases
 included), the first bytes that give it away in unnamed input, and its reader. A reader takes
-the bytes and their ``Source`` and yields a ``Document`` or a ``ReadError`` per article, or
-raises ``ValueError`` when the whole input is bad (not text, its one article bad). To add a
-format, write its reader and add a record to ``FORMATS``. This package imports neither the
-readers nor the fetcher.
+the bytes and their ``Input`` (where they came from) and yields a ``Document`` or a
+``ReadError`` per article, or raises ``ValueError`` when the whole input is bad (not text, its
+one article bad). To add a format, write its reader and add a record to ``FORMATS``. This
+package imports neither the readers nor the fetcher.
 
 Formats (a directory is walked recursively, hidden names skipped):
 
@@ -25,13 +25,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from factdb.errors import ReadError
-from factdb.formats.document import Document, Source
+from factdb.formats.document import Document, Input
 from factdb.formats.feeds import read_feed
 from factdb.formats.html import read_html
 from factdb.formats.records import read_csv, read_json, read_jsonl
 from factdb.formats.text import read_text
 
-Reader = Callable[[bytes, Source], Iterable[Document | ReadError]]
+Reader = Callable[[bytes, Input], Iterable[Document | ReadError]]
 
 
 @dataclass(frozen=True)
@@ -98,21 +98,21 @@ def sniff(data: bytes) -> Format:
     return next((f for f in FORMATS if f.magic and head.startswith(f.magic)), FALLBACK)
 
 
-def read_bytes(data: bytes, fmt: Format, source: Source) -> Iterator[Document | ReadError]:
+def read_bytes(data: bytes, fmt: Format, given: Input) -> Iterator[Document | ReadError]:
     """Read ``data`` as ``fmt``: a Document or a ReadError per article, never an exception.
 
     A file of records that holds none (a CSV header alone) is an error, not a silent success.
     """
     empty = True
     try:
-        for item in fmt.read(data, source):
+        for item in fmt.read(data, given):
             empty = False
             yield item
     except ValueError as exc:
-        yield ReadError(source.origin, str(exc), line=getattr(exc, "line", None))
+        yield ReadError(given.origin, str(exc), line=getattr(exc, "line", None))
         return
     if empty:
-        yield ReadError(source.origin, "holds no articles")
+        yield ReadError(given.origin, "holds no articles")
 
 
 def too_large(max_bytes: int, size: int | None = None) -> str:

@@ -51,7 +51,7 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Source:
+class Input:
     """Where bytes being read came from: ``origin`` names them in errors; ``path_key`` (a
     file's URI), ``url`` (a fetched page's final URL) and ``charset`` (declared by a server)
     when known. Formats that hold many articles use only ``origin`` and ``charset``."""

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from factdb.errors import ReadError
-from factdb.formats.document import Document, Source
+from factdb.formats.document import Document, Input
 
 
 class _TextExtractor(HTMLParser):
@@ -111,11 +111,11 @@ def parse_feed(data: bytes) -> Any | None:
 
 
 def read_feed(
-    data: bytes, source: Source, parsed: Any | None = None
+    data: bytes, given: Input, parsed: Any | None = None
 ) -> Iterator[Document | ReadError]:
     """One Document per entry: content (else summary) as text, link, title, date, authors,
     the feed's title as outlet. ``parsed``: the feed when the caller has parsed it already."""
-    origin = source.origin
+    origin = given.origin
     if not data:
         yield ReadError(origin, "empty file")
         return

@@ -14,7 +14,7 @@ from typing import Any
 
 from factdb.dates import parse_date
 from factdb.formats.decoding import decode, meta_charset, recode
-from factdb.formats.document import Document, Source, authors
+from factdb.formats.document import Document, Input, authors
 
 
 def _copyright_years(text: str) -> set[int]:
@@ -62,13 +62,13 @@ def _extract_html(raw: str, url: str | None) -> tuple[str | None, Any, Any] | No
     return language, date_tree, result
 
 
-def read_html(data: bytes, source: Source) -> Iterator[Document]:
+def read_html(data: bytes, given: Input) -> Iterator[Document]:
     """The page's main text, paragraphs blank-line apart, and its metadata.
 
     The charset a server declared wins over the page's own ``<meta charset>``.
     """
-    url = source.url
-    raw = decode(recode(data, source.charset or meta_charset(data)))
+    url = given.url
+    raw = decode(recode(data, given.charset or meta_charset(data)))
     try:
         extracted = _extract_html(raw, url)
     except Exception as exc:  # a parser bug on one page must not abort the batch
@@ -87,7 +87,7 @@ def read_html(data: bytes, source: Source) -> Iterator[Document]:
     page_url = getattr(result, "url", None)
     yield Document(
         text="\n\n".join(paragraphs) + "\n",
-        origin=source.origin,
+        origin=given.origin,
         title=getattr(result, "title", None) or None,
         url=url or page_url or None,
         outlet=getattr(result, "sitename", None) or None,
@@ -95,5 +95,5 @@ def read_html(data: bytes, source: Source) -> Iterator[Document]:
         authors=authors(getattr(result, "author", None), ";"),
         language=language,
         meta=meta,
-        path_key=source.path_key,
+        path_key=given.path_key,
     )

@@ -18,7 +18,7 @@ from typing import Any
 
 from factdb.errors import ReadError
 from factdb.formats.decoding import decode, recode
-from factdb.formats.document import Document, Source, authors, document_from_mapping
+from factdb.formats.document import Document, Input, authors, document_from_mapping
 
 
 def _from_record(obj: Any, *, origin: str, authors_sep: str = ",") -> Document:
@@ -41,10 +41,10 @@ def _json_loads(text: str) -> Any:
         raise ValueError("not JSON (nested too deeply)") from None
 
 
-def read_jsonl(data: bytes, source: Source) -> Iterator[Document | ReadError]:
+def read_jsonl(data: bytes, given: Input) -> Iterator[Document | ReadError]:
     """One article per line."""
-    origin = source.origin
-    raw = decode(recode(data, source.charset))  # not text: raises, one error for the file
+    origin = given.origin
+    raw = decode(recode(data, given.charset))  # not text: raises, one error for the file
     # split on LF only: str.splitlines also breaks at U+2028, which JSON strings may hold
     for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
@@ -58,11 +58,11 @@ def read_jsonl(data: bytes, source: Source) -> Iterator[Document | ReadError]:
             yield ReadError(origin, str(exc), line=number)
 
 
-def read_json(data: bytes, source: Source) -> Iterator[Document | ReadError]:
+def read_json(data: bytes, given: Input) -> Iterator[Document | ReadError]:
     """One article object or an array of them."""
-    origin = source.origin
+    origin = given.origin
     try:
-        obj = _json_loads(decode(recode(data, source.charset)))
+        obj = _json_loads(decode(recode(data, given.charset)))
     except json.JSONDecodeError as exc:
         yield ReadError(origin, f"not JSON ({exc.msg}, column {exc.colno})", line=exc.lineno)
         return
@@ -85,11 +85,11 @@ def read_json(data: bytes, source: Source) -> Iterator[Document | ReadError]:
             yield ReadError(where, str(exc))
 
 
-def read_csv(data: bytes, source: Source) -> Iterator[Document | ReadError]:
+def read_csv(data: bytes, given: Input) -> Iterator[Document | ReadError]:
     """A header row, then one article a row; columns ``text`` (or ``content``), the
     front-matter keys (``authors`` ``;``-separated), others kept as metadata."""
-    origin = source.origin
-    raw = decode(recode(data, source.charset))  # not text: raises, one error for the file
+    origin = given.origin
+    raw = decode(recode(data, given.charset))  # not text: raises, one error for the file
     csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))  # articles beat 128 KiB
     reader = csv.reader(io.StringIO(raw, newline=""))
     try:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from factdb.formats.decoding import decode, recode
-from factdb.formats.document import Document, LineError, Source, document_from_mapping
+from factdb.formats.document import Document, Input, LineError, document_from_mapping
 
 # line breaks to YAML 1.1 but not to the file's line numbers (the reader splits at LF only)
 YAML_ONLY_BREAKS = "\x85\u2028\u2029"
@@ -108,10 +108,10 @@ def split_front_matter(raw: str) -> tuple[dict[str, Any], str]:
     return {str(k): v for k, v in meta.items()}, raw[body_start:]
 
 
-def read_text(data: bytes, source: Source) -> Iterator[Document]:
+def read_text(data: bytes, given: Input) -> Iterator[Document]:
     """One article: the text after the front matter, the front matter as metadata."""
-    meta, body = split_front_matter(decode(recode(data, source.charset)))
+    meta, body = split_front_matter(decode(recode(data, given.charset)))
     if not body.strip():
         raise ValueError("no article text")
-    doc = document_from_mapping(meta, body, origin=source.origin, path_key=source.path_key)
-    yield replace(doc, url=doc.url or source.url)
+    doc = document_from_mapping(meta, body, origin=given.origin, path_key=given.path_key)
+    yield replace(doc, url=doc.url or given.url)
