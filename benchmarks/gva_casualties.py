@@ -35,8 +35,8 @@ from pathlib import Path
 
 from gva_texts import incidents
 
+from factdb.dates import date_field
 from factdb.extract import extract
-from factdb.readers import parse_date
 
 MEASURES = ("killed", "injured")
 RULES = ("current", "any-date")
@@ -105,7 +105,7 @@ def main() -> None:
             content = art.get("content") or ""
             if not content.strip():
                 continue
-            published = parse_date(art.get("dct"), what="dct")
+            published = date_field(art.get("dct"), what="dct")
             by_rule = article_values(content, published)
             mentioned = _mentions_incident(inc, content)
             for rule in RULES:

@@ -9,7 +9,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from factdb.readers import Document, parse_date
+from factdb.dates import date_field
+from factdb.readers import Document
 
 
 def incidents(path: Path) -> Iterator[dict]:
@@ -32,7 +33,7 @@ def documents(path: Path, limit: int | None = None) -> list[Document]:
                     origin=f"gva:{incident['incident_id']}:{article['doc_id']}",
                     title=article.get("title"),
                     url=article.get("uri") or None,
-                    published=parse_date(article.get("dct"), what="dct"),
+                    published=date_field(article.get("dct"), what="dct"),
                 )
             )
             if limit is not None and len(docs) >= limit:

@@ -25,6 +25,8 @@ DEFAULT_MAX_FLAGS = 3
 # Inputs larger than this are refused (``ingest --max-bytes``). Defined here, not in
 # ``factdb.readers``, so the CLI can show it without importing the readers.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Seconds allowed for fetching one URL (``ingest --timeout``); here for the same reason.
+DEFAULT_TIMEOUT = 20.0
 
 
 def normalise_url(value: str) -> str:

@@ -1,52 +1,37 @@
-"""Fetch one URL for ``factdb ingest https://...``.
+"""Fetch one URL for ``factdb ingest https://...`` and read it by its content type.
 
 httpx, imported on first use. Redirects are followed (at most ``MAX_REDIRECTS``) and the final
 URL is returned, since that is the page's address; the body is streamed and cut off past
 ``max_bytes``; ``timeout`` bounds the whole fetch, not each read. Content types that are not
 article text are refused before the body is read. Every failure is a ``ReadError`` naming the
-URL as given, e.g. ``https://e.org/x: HTTP 404``.
+URL as given, e.g. ``https://e.org/x: HTTP 404``. The content type is looked up in the
+format registry (``factdb.formats``); a body without one is sniffed.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from factdb import __version__
+from factdb.config import DEFAULT_TIMEOUT
 from factdb.errors import ReadError
+from factdb.formats import BY_MEDIA_TYPE, Format, read_bytes, sniff, too_large
+from factdb.formats.document import Document, Input
 
-DEFAULT_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
-# media type -> reader kind (see factdb.readers.parse_bytes)
-KIND_BY_MEDIA_TYPE = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/rss+xml": "feed",
-    "application/atom+xml": "feed",
-    "application/rdf+xml": "feed",
-    "application/feed+xml": "feed",
-    "application/xml": "feed",
-    "text/xml": "feed",
-    "text/plain": "text",
-    "text/markdown": "text",
-    "text/x-markdown": "text",
-    "application/json": "json",
-    "application/x-ndjson": "jsonl",
-    "application/jsonl": "jsonl",
-    "application/x-jsonlines": "jsonl",
-    "text/csv": "csv",
-}
 ACCEPT = "text/html, application/rss+xml, application/atom+xml, text/plain, application/json;q=0.9"
 
 
 @dataclass(frozen=True)
 class Fetched:
-    """A fetched body: ``kind`` is None when the server sent no content type (sniff it)."""
+    """A fetched body: ``format`` is None when the server sent no content type (sniff it)."""
 
     url: str
     media_type: str | None
-    kind: str | None
+    format: Format | None
     charset: str | None
     data: bytes
 
@@ -94,8 +79,8 @@ def fetch(
             if response.status_code >= 400:
                 raise ReadError(url, f"HTTP {response.status_code}")
             media_type, charset = _content_type(response.headers.get("content-type"))
-            kind = KIND_BY_MEDIA_TYPE.get(media_type) if media_type else None
-            if media_type and kind is None:
+            fmt = BY_MEDIA_TYPE.get(media_type) if media_type else None
+            if media_type and fmt is None:
                 raise ReadError(
                     url,
                     f"unsupported content type '{media_type}' "
@@ -103,13 +88,13 @@ def fetch(
                 )
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
-                raise ReadError(url, _too_large(max_bytes, int(length)))
+                raise ReadError(url, too_large(max_bytes, int(length)))
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise ReadError(url, _too_large(max_bytes))
+                    raise ReadError(url, too_large(max_bytes))
                 if time.monotonic() > deadline:
                     raise httpx.ReadTimeout("deadline")
                 chunks.append(chunk)
@@ -122,10 +107,15 @@ def fetch(
         raise ReadError(url, f"not a valid URL ({exc})") from None
     except httpx.HTTPError as exc:
         raise ReadError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
-    return Fetched(final, media_type, kind, charset, b"".join(chunks))
+    return Fetched(final, media_type, fmt, charset, b"".join(chunks))
 
 
-def _too_large(max_bytes: int, size: int | None = None) -> str:
-    from factdb.readers import too_large
-
-    return too_large(max_bytes, size)
+def read_url(url: str, *, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
+    """Fetch ``url`` and read it by content type; documents carry the final (redirected) URL."""
+    try:
+        page = fetch(url, max_bytes=max_bytes, timeout=timeout)
+    except ReadError as exc:
+        yield exc
+        return
+    fmt = page.format or sniff(page.data)
+    yield from read_bytes(page.data, fmt, Input(url, url=page.url, charset=page.charset))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 import factdb.db.models
 import factdb.extract
 import factdb.ingest
+from factdb.dates import parse_date
 from factdb.db.models import Claim, Contradiction, Source, SourceRevision
 from factdb.ingest import ingest
 from factdb.readers import Document, read_inputs
@@ -26,7 +27,7 @@ def _docs() -> list[Document]:
             text=f"The United States has {n:,} troops in Iraq, an official said on Monday.",
             origin=f"a{i}",
             url=f"u:{i}",
-            published=factdb.readers.parse_date(f"2018-02-{i + 1:02d}", what="date"),
+            published=parse_date(f"2018-02-{i + 1:02d}"),
         )
         for i, n in enumerate(FIGURES)
     ]

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from factdb.errors import ReadError
-from factdb.readers import Document, read_inputs, split_front_matter, text_hash
+from factdb.formats.text import split_front_matter
+from factdb.readers import Document, read_inputs, text_hash
 
 
 def _read(*inputs: str, stdin: bytes | None = None, **kw) -> list[Document | ReadError]:

@@ -52,6 +52,37 @@ def _not_yaml(d: Path) -> tuple[str, str]:
     return f"{d / 'y.md'}:2", reason
 
 
+def _not_yaml_mapping(d: Path) -> tuple[str, str]:
+    (d / "m.md").write_text(
+        "---\nurl: https://e.org/a\ntitle: Iraq: troops\n---\n" + GOOD, encoding="utf-8"
+    )
+    return f"{d / 'm.md'}:3", "front matter is not valid YAML (mapping values are not allowed here)"
+
+
+def _control_character_title(d: Path) -> tuple[str, str]:
+    """A C1 control character (CSI, U+009B) is text to the decoder but refused by YAML."""
+    (d / "c1.md").write_text(
+        "---\nurl: https://e.org/b\ntitle: Troops\x9b in Iraq\n---\n" + GOOD, encoding="utf-8"
+    )
+    reason = (
+        "front matter is not valid YAML "
+        "(unacceptable character #x009b: special characters are not allowed)"
+    )
+    return f"{d / 'c1.md'}:3", reason
+
+
+def _next_line_character_in_title(d: Path) -> tuple[str, str]:
+    """YAML breaks lines at U+0085 (NEL), so ``in Iraq`` reads as a key without a colon; the
+    error is found on the next line, and lines are the file's, counted at LF."""
+    text = "---\nurl: https://e.org/c\ntitle: Troops\x85in Iraq\nouter: x\n---\n" + GOOD
+    (d / "nel.md").write_text(text, encoding="utf-8")
+    reason = (
+        "front matter is not valid YAML (could not find expected ':'; "
+        "YAML reads U+0085 on line 3 as a line break)"
+    )
+    return f"{d / 'nel.md'}:4", reason
+
+
 def _bad_date(d: Path) -> tuple[str, str]:
     (d / "d.md").write_text("---\npublished: someday\n---\n" + GOOD, encoding="utf-8")
     return str(d / "d.md"), "published: not a date: 'someday' (use YYYY-MM-DD)"
@@ -77,6 +108,9 @@ CASES: dict[str, Callable[[Path], tuple[str, str]]] = {
     "undecodable": _undecodable,
     "too-large": _too_large,
     "front-matter-not-yaml": _not_yaml,
+    "front-matter-not-yaml-mapping": _not_yaml_mapping,
+    "front-matter-control-character": _control_character_title,
+    "front-matter-next-line-character": _next_line_character_in_title,
     "front-matter-bad-date": _bad_date,
     "jsonl-line-not-json": _bad_json_line,
     "csv-row-without-text": _csv_row_without_text,

@@ -11,7 +11,8 @@ import pytest
 
 from factdb.errors import ReadError
 from factdb.extract import extract
-from factdb.readers import Document, html_to_text, read_inputs
+from factdb.formats.feeds import html_to_text
+from factdb.readers import Document, read_inputs
 
 DATA = Path(__file__).parent / "data"
 ARTICLE = "The United States has more than 5,000 troops in Iraq, officials said.\n"

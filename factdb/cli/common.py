@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from factdb.config import parse_window, resolve_url
+from factdb.dates import parse_date
 from factdb.errors import FactdbError
 from factdb.report.output import OutputFormat
 
@@ -33,13 +34,14 @@ def _window(value: str | None) -> str | None:
     return value
 
 
-def _iso_date(value: str | None) -> date | None:
+def date_option(value: str | None) -> date | None:
+    """A date option's value (``factdb.dates.parse_date``); a bad one is a usage error."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 WindowOption = Annotated[
@@ -60,7 +62,7 @@ OutletOption = Annotated[str | None, typer.Option(help="Only claims from this ou
 def dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
     """Validate --since/--until as usage errors (exit 2)."""
     try:
-        return _iso_date(since), _iso_date(until)
+        return date_option(since), date_option(until)
     except typer.BadParameter as exc:
         raise typer.BadParameter(str(exc), param_hint="--since/--until") from None
 

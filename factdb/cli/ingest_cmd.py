@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 import typer
 
-from factdb.cli.common import WindowOption, is_terminal, session_for, state, user_errors
-from factdb.config import DEFAULT_MAX_BYTES, detect_settings, display_url
-from factdb.fetch import DEFAULT_TIMEOUT
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
+from factdb.cli.common import (
+    WindowOption,
+    date_option,
+    is_terminal,
+    session_for,
+    state,
+    user_errors,
+)
+from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, detect_settings, display_url
 
 
 def ingest(
@@ -64,7 +60,7 @@ def ingest(
     from factdb.ingest import ingest as run_ingest
     from factdb.readers import Overrides, read_inputs
 
-    overrides = Overrides(title=title, url=url, outlet=outlet, published=_date(published))
+    overrides = Overrides(title=title, url=url, outlet=outlet, published=date_option(published))
     if url and len(paths) > 1:
         raise typer.BadParameter("names one article: give a single file or -", param_hint="--url")
     with user_errors():
