@@ -1,7 +1,8 @@
 """factdb: a claim-tracking and fact-check database.
 
-The small public Python API; the CLI is a thin skin over these functions. Names are
-imported lazily so ``import factdb`` (and ``factdb --help``) stays fast.
+The public Python API: ``FactDB(url)``, the front door whose methods are what the CLI does
+(``factdb.api``), and the pure extractor (``extract``, ``find_times``). Names are imported
+lazily so ``import factdb`` (and ``factdb --help``) stays fast.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from factdb.api import FactDB, Metadata
     from factdb.extract import extract, find_times
 
-__all__ = ["__version__", "extract", "find_times"]
+__all__ = ["FactDB", "Metadata", "__version__", "extract", "find_times"]
 
 
 def __getattr__(name: str) -> Any:
+    if name in ("FactDB", "Metadata"):
+        import factdb.api
+
+        return getattr(factdb.api, name)
     if name in ("extract", "find_times"):
         import factdb.extract
 

@@ -14,8 +14,7 @@ from factdb.cli.common import (
     SinceOption,
     UntilOption,
     dates,
-    session_for,
-    user_errors,
+    open_db,
 )
 from factdb.report.output import OutputFormat, print_table, write_records
 from factdb.vocabulary import ClaimKind, ClaimStatus
@@ -53,7 +52,6 @@ def claims(
 
     Example: factdb claims --entity US --measure troops --format json
     """
-    from factdb.queries import list_claims
     from factdb.report.serialize import claim_dict, value_text
 
     since_d, until_d = dates(since, until)
@@ -61,12 +59,11 @@ def claims(
     # gets the first page; programs asking for json/jsonl/csv get everything unless they say
     if limit is None:
         limit = TABLE_PAGE if fmt is OutputFormat.table else 0
-    with session_for(ctx) as session, user_errors():
-        rows = list_claims(
-            session,
+    with open_db(ctx) as db:
+        rows = db.claims(
             entity=entity,
-            kind=kind.value if kind else None,
-            source_id=source,
+            kind=kind,
+            source=source,
             measure=measure,
             outlet=outlet,
             since=since_d,

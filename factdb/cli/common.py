@@ -17,7 +17,7 @@ from factdb.errors import FactdbError
 from factdb.report.output import OutputFormat
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from factdb.api import FactDB
 
 FormatOption = Annotated[
     OutputFormat,
@@ -101,19 +101,17 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def session_for(ctx: typer.Context, *, commit: bool = False) -> Iterator[Session]:
-    """Open the database (creating it at head when new) and yield one session."""
-    from factdb.db import open_database
+def open_db(ctx: typer.Context) -> Iterator[FactDB]:
+    """The command's ``FactDB`` (created at head when new); library errors inside the block
+    become one line on stderr and exit code 1."""
+    from factdb.api import FactDB
 
     with user_errors():
-        factory = open_database(state(ctx).url)
+        db = FactDB(state(ctx).url)
         try:
-            with factory() as session:
-                yield session
-                if commit:
-                    session.commit()
+            yield db
         finally:
-            factory.kw["bind"].dispose()
+            db.close()
 
 
 def is_terminal() -> bool:

@@ -14,8 +14,7 @@ from factdb.cli.common import (
     SinceOption,
     UntilOption,
     dates,
-    session_for,
-    user_errors,
+    open_db,
 )
 from factdb.report.output import OutputFormat, print_table, write_records
 from factdb.vocabulary import ContradictionStatus, ReviewStatus, Scope
@@ -44,20 +43,18 @@ def contradictions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factdb.queries import list_contradictions
     from factdb.report.serialize import brief, contradiction_dict, key_text
 
     since_d, until_d = dates(since, until)
-    with session_for(ctx) as session, user_errors():
-        rows = list_contradictions(
-            session,
-            status=status.value if status else None,
+    with open_db(ctx) as db:
+        rows = db.contradictions(
+            status=status,
             entity=entity,
             measure=measure,
             outlet=outlet,
             since=since_d,
             until=until_d,
-            scope=scope.value if scope else None,
+            scope=scope,
             limit=limit,
         )
         if fmt is not OutputFormat.table:
@@ -91,11 +88,10 @@ def show(
 
     Example: factdb contradictions show 1
     """
-    from factdb.queries import get_contradiction
     from factdb.report.serialize import contradiction_dict, value_text
 
-    with session_for(ctx) as session, user_errors():
-        row = get_contradiction(session, contradiction_id)
+    with open_db(ctx) as db:
+        row = db.contradiction(contradiction_id)
         if fmt is not OutputFormat.table:
             write_records([contradiction_dict(row, with_reviews=True)], fmt, sys.stdout)
             return
@@ -158,12 +154,8 @@ def review(
 
     Example: factdb review 1 --status confirmed --note "Pentagon figure is 5,200"
     """
-    from factdb.store import review_contradiction
-
-    with session_for(ctx, commit=True) as session, user_errors():
-        entry = review_contradiction(
-            session, contradiction_id, status=status.value, note=note, reviewer=reviewer
-        )
+    with open_db(ctx) as db:
+        entry = db.review(contradiction_id, status, note=note, reviewer=reviewer)
         typer.echo(
             f"contradiction {contradiction_id}: {entry.old_status} -> {entry.new_status} "
             f"(by {entry.reviewer})"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.cli.common import FormatOption, open_db
 from factdb.report.output import OutputFormat, print_table, write_records
 
 app = typer.Typer()  # help: the callback docstring
@@ -21,10 +21,8 @@ def entities(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factdb.queries import list_entities
-
-    with session_for(ctx) as session, user_errors():
-        rows = list_entities(session)
+    with open_db(ctx) as db:
+        rows = db.entities()
         if fmt is not OutputFormat.table:
             write_records(
                 [
@@ -59,8 +57,6 @@ def alias(
 
     Example: factdb entities alias "the Pentagon" "United States Department of Defense"
     """
-    from factdb.store import user_alias
-
-    with session_for(ctx, commit=True) as session, user_errors():
-        row = user_alias(session, alias_name, entity)
+    with open_db(ctx) as db:
+        row = db.alias(alias_name, entity)
         typer.echo(f"alias {alias_name!r} -> {row.entity.name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -10,7 +11,7 @@ from factdb.cli.common import (
     WindowOption,
     date_option,
     is_terminal,
-    session_for,
+    open_db,
     state,
     user_errors,
 )
@@ -57,19 +58,14 @@ def ingest(
 
     Example: factdb ingest seeds/ feed.rss https://example.org/news/story.html
     """
-    from factdb.ingest import ingest as run_ingest
-    from factdb.readers import Overrides, read_inputs
+    from factdb.api import Metadata
 
-    overrides = Overrides(title=title, url=url, outlet=outlet, published=date_option(published))
+    metadata = Metadata(title=title, url=url, outlet=outlet, published=date_option(published))
     if url and len(paths) > 1:
         raise typer.BadParameter("names one article: give a single file or -", param_hint="--url")
-    with user_errors():
-        settings = detect_settings(state(ctx).url, window)
+    with user_errors():  # a bad factdb.toml is reported before the database is opened
+        detect_settings(state(ctx).url, window)
     typer.echo(f"database: {display_url(state(ctx).url)}", err=True)
-    items = (
-        item if isinstance(item, Exception) else overrides.apply(item)
-        for item in read_inputs(paths, max_bytes=max_bytes, timeout=timeout)
-    )
 
     def on_item(origin: str, stored: object, error: Exception | None) -> None:
         if error is not None:
@@ -79,24 +75,26 @@ def ingest(
 
     progress = None
     task = None
-    with session_for(ctx) as session, user_errors():
+    with open_db(ctx) as db:
+        run = partial(
+            db.ingest,
+            paths,
+            metadata=metadata,
+            window=window,
+            workers=workers,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            on_item=on_item,
+        )
         if is_terminal():
             from rich.progress import Progress
 
             with Progress(transient=True) as progress:
                 task = progress.add_task("ingesting", total=None)
-                report = run_ingest(
-                    session,
-                    items,
-                    settings,
-                    on_item=on_item,
-                    workers=workers,
-                    batch_size=batch_size,
-                )
+                report = run()
         else:
-            report = run_ingest(
-                session, items, settings, on_item=on_item, workers=workers, batch_size=batch_size
-            )
+            report = run()
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(report.summary())

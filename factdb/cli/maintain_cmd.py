@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from factdb.cli.common import WindowOption, session_for, state, user_errors
+from factdb.cli.common import WindowOption, open_db, state, user_errors
 from factdb.config import detect_settings
 
 
@@ -16,14 +16,10 @@ def detect(ctx: typer.Context, window: WindowOption = None) -> None:
     Existing contradictions and their reviews are kept; only new pairs are added.
     Example: factdb detect --window 90d
     """
-    from factdb.db import lock_writers
-    from factdb.detect import detect as run_detect
-
-    with user_errors():
+    with user_errors():  # a bad factdb.toml is reported before the database is opened
         settings = detect_settings(state(ctx).url, window)
-    with session_for(ctx, commit=True) as session, user_errors():
-        lock_writers(session)  # a concurrent ingest would otherwise flag the same pair again
-        new = run_detect(session, None, settings)
+    with open_db(ctx) as db:
+        new = db.detect(window=window)
         typer.echo(
             f"{len(new)} new contradiction{'s' if len(new) != 1 else ''} "
             f"(window {settings.window_days} days)"
@@ -40,12 +36,10 @@ def reextract(
 
     Example: factdb reextract --all
     """
-    from factdb.reextract import reextract as run_reextract
-
     if (source is None) == (not all_sources):
         raise typer.BadParameter("give --source ID or --all", param_hint="--source/--all")
     with user_errors():
-        settings = detect_settings(state(ctx).url, window)
-    with session_for(ctx, commit=True) as session, user_errors():
-        report = run_reextract(session, source, settings)
+        detect_settings(state(ctx).url, window)
+    with open_db(ctx) as db:
+        report = db.reextract(source, window=window)
         typer.echo(report.summary())

@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from factdb.cli.common import FormatOption, fail, session_for, user_errors
+from factdb.cli.common import FormatOption, fail, open_db
 from factdb.report.output import OutputFormat, print_table, write_records
-from factdb.vocabulary import ContradictionStatus
 
 export_app = typer.Typer(help="Export reviewed work for other tools.", no_args_is_help=True)
 
@@ -30,7 +29,6 @@ def timeline(
 
     Example: factdb timeline --entity "United States" --measure troops --location Iraq
     """
-    from factdb.queries import timeline as build
     from factdb.report.timeline import (
         TIMELINE_COLUMNS,
         plot_timeline,
@@ -40,8 +38,8 @@ def timeline(
 
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise typer.BadParameter("must end in .png or .svg", param_hint="--plot")
-    with session_for(ctx) as session, user_errors():
-        tl = build(session, entity=entity, measure=measure, location=location)
+    with open_db(ctx) as db:
+        tl = db.timeline(entity, measure, location=location)
         if plot is not None:
             plot_timeline(tl, plot)
             typer.echo(f"plot written to {plot}", err=True)
@@ -73,16 +71,12 @@ def report(
 
     Example: factdb report --format html -o report.html
     """
-    from factdb.queries import list_contradictions
-    from factdb.report.documents import RENDERERS, report_context
-
-    with session_for(ctx) as session, user_errors():
-        rows = list_contradictions(session, status=ContradictionStatus.open, entity=entity)
-        text = RENDERERS[fmt.value](report_context(rows, title))
-    _write(output, text)
+    with open_db(ctx) as db:
+        done = db.report(fmt.value, entity=entity, title=title)
+    _write(output, done.text)
     if str(output) != "-":
-        noun = "contradiction" if len(rows) == 1 else "contradictions"
-        typer.echo(f"{len(rows)} open {noun} written to {output}")
+        noun = "contradiction" if done.contradictions == 1 else "contradictions"
+        typer.echo(f"{done.contradictions} open {noun} written to {output}")
 
 
 @export_app.command("claimreview")
@@ -102,12 +96,8 @@ def claimreview(
     """
     import json
 
-    from factdb.queries import list_contradictions
-    from factdb.report.claimreview import claim_reviews
-
-    with session_for(ctx) as session, user_errors():
-        rows = list_contradictions(session)
-        reviews = claim_reviews(rows, organisation, base_url)
+    with open_db(ctx) as db:
+        reviews = db.claim_reviews(organisation=organisation, base_url=base_url)
     _write(output, json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
     if str(output) != "-":
         typer.echo(f"{len(reviews)} ClaimReview objects written to {output}")

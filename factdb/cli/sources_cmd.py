@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from factdb.cli.common import FormatOption, session_for, user_errors
+from factdb.cli.common import FormatOption, open_db
 from factdb.report.output import OutputFormat, print_table, write_records
 
 app = typer.Typer()  # help: the callback docstring
@@ -21,11 +21,10 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factdb.queries import list_sources
     from factdb.report.serialize import source_dict
 
-    with session_for(ctx) as session, user_errors():
-        rows = list_sources(session)
+    with open_db(ctx) as db:
+        rows = db.sources()
         if fmt is not OutputFormat.table:
             write_records(
                 [{**source_dict(s), "revisions": r, "claims": c} for s, r, c in rows],
@@ -61,10 +60,8 @@ def show(
 
     Example: factdb sources show 1
     """
-    from factdb.queries import get_source
-
-    with session_for(ctx) as session, user_errors():
-        source = get_source(session, source_id)
+    with open_db(ctx) as db:
+        source = db.source(source_id)
         typer.echo(f"source {source.id}: {source.title or '(untitled)'}")
         for label, value in (
             ("outlet", source.outlet),
@@ -107,11 +104,10 @@ def diff(
 
     Example: factdb diff 3 --from 1 --to 2
     """
-    from factdb.diff import diff_revisions
     from factdb.report.serialize import claim_dict, key_text
 
-    with session_for(ctx) as session, user_errors():
-        before, after, lines = diff_revisions(session, source_id, old, new)
+    with open_db(ctx) as db:
+        before, after, lines = db.diff(source_id, old=old, new=new)
         lines = [d for d in lines if show_all or d.status != "same"]
         if fmt is not OutputFormat.table:
             write_records(

@@ -1,0 +1,352 @@
+"""The front door: ``FactDB(url)``, one object whose methods are what the CLI does.
+
+sqlite-utils' ``Database`` idea: open a database once, then call methods on it. Every command
+of the CLI opens a ``FactDB`` and calls one method, so anything the CLI can do is one call
+from Python too, with the same rules (the database is created at the newest schema when new,
+refused when behind; ``factdb.toml`` beside a SQLite file gives the detection settings).
+
+One ``FactDB`` holds one session for its lifetime, so the rows it returns (claims,
+contradictions, sources) can be read freely, relationships included, until ``close()``.
+Methods that write commit before they return and roll back if they fail; methods that read
+never commit. Use it as a context manager to close it::
+
+    with FactDB("news.sqlite") as db:
+        db.ingest(["seeds/"])
+        for claim in db.claims(entity="Washington"):
+            print(claim.text, claim.value_low, claim.as_of)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, detect_settings, resolve_url
+from factdb.errors import FactdbError
+from factdb.vocabulary import ClaimStatus, ContradictionStatus
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from factdb.config import DetectSettings
+    from factdb.db.models import (
+        Claim,
+        Contradiction,
+        Entity,
+        EntityAlias,
+        Review,
+        Source,
+        SourceRevision,
+    )
+    from factdb.diff import DiffLine
+    from factdb.errors import ReadError
+    from factdb.ingest import IngestReport
+    from factdb.queries import Timeline
+    from factdb.readers import Document
+    from factdb.reextract import ReextractReport
+    from factdb.store import StoredRevision
+
+DateLike = date | str | None
+
+
+def _date(value: DateLike, what: str) -> date | None:
+    """Filters take a ``date`` or an ISO string; a bad string is a user error naming it."""
+    if value is None or isinstance(value, date):
+        return value
+    from factdb.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise FactdbError(f"{what}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Metadata for inputs that do not carry their own (the CLI's ``--title --url --outlet
+    --published``); an input's own values always win."""
+
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: DateLike = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A rendered report and how many contradictions it holds."""
+
+    text: str
+    contradictions: int
+
+
+class FactDB:
+    """One factdb database (a SQLite path or any SQLAlchemy URL; default as the CLI's)."""
+
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, create: bool = True):
+        from factdb.db import open_database
+
+        self.url = resolve_url(os.fspath(url) if url is not None else None)
+        self._factory: sessionmaker[Session] = open_database(self.url, create=create)
+        self._session: Session | None = None
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The session every method uses; opened on first use."""
+        if self._session is None:
+            self._session = self._factory()
+        return self._session
+
+    def close(self) -> None:
+        """End the session and release the engine's connections."""
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+        self._factory.kw["bind"].dispose()
+
+    def __enter__(self) -> FactDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def settings(self, window: str | None = None) -> DetectSettings:
+        """Detection settings: ``window`` (e.g. "30d"), else factdb.toml, else defaults."""
+        return detect_settings(self.url, window)
+
+    def _writing(self, work: Callable[[Session], Any]) -> Any:
+        session = self.session
+        try:
+            result = work(session)
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        return result
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: Iterable[str | os.PathLike[str] | Document],
+        *,
+        metadata: Metadata | None = None,
+        window: str | None = None,
+        workers: int = 1,
+        batch_size: int = 64,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        timeout: float = DEFAULT_TIMEOUT,
+        on_item: Callable[[str, StoredRevision | None, ReadError | None], None] | None = None,
+    ) -> IngestReport:
+        """Read, store and extract articles, and flag contradictions; errors are collected
+        in the report (one bad article never stops the rest), never raised.
+
+        ``inputs`` are paths, directories, URLs, ``"-"`` for stdin, or ``Document`` records.
+        Each batch is committed as it is written.
+        """
+        from factdb.ingest import ingest
+
+        settings = self.settings(window)
+        items = self._documents(inputs, metadata or Metadata(), max_bytes, timeout)
+        return ingest(
+            self.session, items, settings, on_item=on_item, workers=workers, batch_size=batch_size
+        )
+
+    def _documents(
+        self,
+        inputs: Iterable[str | os.PathLike[str] | Document],
+        metadata: Metadata,
+        max_bytes: int,
+        timeout: float,
+    ) -> Iterator[Document | ReadError]:
+        from factdb.errors import ReadError
+        from factdb.readers import Document, Overrides, read_inputs
+
+        given = Overrides(
+            title=metadata.title,
+            url=metadata.url,
+            outlet=metadata.outlet,
+            published=_date(metadata.published, "published"),
+        )
+        for item in inputs:
+            found = (
+                [item]
+                if isinstance(item, Document)
+                else read_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout)
+            )
+            for doc in found:
+                yield doc if isinstance(doc, ReadError) else given.apply(doc)
+
+    def detect(self, *, window: str | None = None, workers: int | None = None) -> list[int]:
+        """Compare every current claim again; returns the ids of new contradictions
+        (existing ones and their reviews are untouched)."""
+        from factdb.db import lock_writers
+        from factdb.detect import detect
+
+        settings = self.settings(window)
+
+        def run(session: Session) -> list[int]:
+            lock_writers(session)  # a concurrent ingest would otherwise flag a pair twice
+            return detect(session, None, settings, workers=workers)
+
+        return self._writing(run)
+
+    def reextract(self, source: int | None = None, *, window: str | None = None) -> ReextractReport:
+        """Run the extractor again over stored texts (one source, or all); unchanged claims
+        keep their ids and reviews."""
+        from factdb.reextract import reextract
+
+        settings = self.settings(window)
+        return self._writing(lambda session: reextract(session, source, settings))
+
+    def review(
+        self,
+        contradiction: int,
+        status: str,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+    ) -> Review:
+        """Record a decision (confirmed, dismissed, resolved, or open to reopen) in the
+        contradiction's append-only log; the reviewer defaults to the OS user."""
+        from factdb.store import review_contradiction
+
+        return self._writing(
+            lambda session: review_contradiction(
+                session, contradiction, status=str(status), note=note, reviewer=reviewer
+            )
+        )
+
+    def alias(self, alias: str, entity: str) -> EntityAlias:
+        """Teach an alias of an entity (the entity is created when new)."""
+        from factdb.store import user_alias
+
+        return self._writing(lambda session: user_alias(session, alias, entity))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def claims(
+        self,
+        *,
+        entity: str | None = None,
+        kind: str | None = None,
+        source: int | None = None,
+        measure: str | None = None,
+        outlet: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        status: str = ClaimStatus.current,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Claims, filtered; ``entity`` matches subject, location or speaker through
+        aliases."""
+        from factdb.queries import list_claims
+
+        return list_claims(
+            self.session,
+            entity=entity,
+            kind=str(kind) if kind else None,
+            source_id=source,
+            measure=measure,
+            outlet=outlet,
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            status=str(status),
+            limit=limit,
+            offset=offset,
+        )
+
+    def contradictions(
+        self,
+        *,
+        status: str | None = None,
+        entity: str | None = None,
+        measure: str | None = None,
+        outlet: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        scope: str | None = None,
+        limit: int | None = None,
+    ) -> list[Contradiction]:
+        """Flagged pairs, most severe first; filters apply to either side."""
+        from factdb.queries import list_contradictions
+
+        return list_contradictions(
+            self.session,
+            status=str(status) if status else None,
+            entity=entity,
+            measure=measure,
+            outlet=outlet,
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            scope=str(scope) if scope else None,
+            limit=limit,
+        )
+
+    def contradiction(self, contradiction: int) -> Contradiction:
+        """One contradiction with both claims and its review log."""
+        from factdb.queries import get_contradiction
+
+        return get_contradiction(self.session, contradiction)
+
+    def timeline(self, entity: str, measure: str, *, location: str | None = None) -> Timeline:
+        """Every value of one figure by as-of date, with the pairs flagged among them."""
+        from factdb.queries import timeline
+
+        return timeline(self.session, entity=entity, measure=measure, location=location)
+
+    def sources(self) -> list[tuple[Source, int, int]]:
+        """Every source with its number of revisions and of current claims."""
+        from factdb.queries import list_sources
+
+        return list(list_sources(self.session))
+
+    def source(self, source: int) -> Source:
+        """One source with its revisions and syndicated copies."""
+        from factdb.queries import get_source
+
+        return get_source(self.session, source)
+
+    def entities(self) -> list[tuple[Entity, list[str], int]]:
+        """Every entity with its aliases and number of claims."""
+        from factdb.queries import list_entities
+
+        return list(list_entities(self.session))
+
+    def diff(
+        self, source: int, *, old: int | None = None, new: int | None = None
+    ) -> tuple[SourceRevision, SourceRevision, list[DiffLine]]:
+        """The two revisions compared (default: the last two) and, claim by claim, what was
+        added, removed, changed or kept."""
+        from factdb.diff import diff_revisions
+
+        return diff_revisions(self.session, source, old, new)
+
+    def report(
+        self,
+        fmt: str = "markdown",
+        *,
+        entity: str | None = None,
+        title: str = "Open contradictions",
+    ) -> Report:
+        """Every open contradiction as one Markdown, HTML or JSON document."""
+        from factdb.report.documents import RENDERERS, report_context
+
+        if fmt not in RENDERERS:
+            raise FactdbError(f"report format {fmt!r}: expected one of {', '.join(RENDERERS)}")
+        rows = self.contradictions(status=ContradictionStatus.open, entity=entity)
+        return Report(RENDERERS[fmt](report_context(rows, title)), len(rows))
+
+    def claim_reviews(
+        self, *, organisation: str = "factdb", base_url: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Reviewed contradictions as schema.org ClaimReview objects (JSON-LD)."""
+        from factdb.report.claimreview import claim_reviews
+
+        return claim_reviews(self.contradictions(), organisation, base_url)
