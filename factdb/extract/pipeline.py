@@ -487,4 +487,4 @@ def _quote_claim(
     )
 
 
-__all__ = ["EXTRACTOR_VERSION", "Quantity", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract"]

@@ -457,6 +457,7 @@ _INJURY_NOUN = (
     r"|multiple|(?:non-)?fatal)\s+)"
     r"(?:gunshot\s+)?(?:injuries|injury|wounds?)\b)"
 )
+# _verb_after reads ``lastgroup``: k* -> killed, i* -> injured.
 _CASUALTY_AFTER = re.compile(
     rf"\s+(?:{_ADV}?{_BE_PAST}\s+{_ADV}?(?P<k1>{_KILLED_PRED})"
     rf"|{_ADV}?(?:later\s+)?(?P<k2>died|have\s+died|has\s+died|had\s+died)\b"
@@ -464,8 +465,6 @@ _CASUALTY_AFTER = re.compile(
     rf"|{_ADV}?(?P<i2>{_INJURY_NOUN}))",
     re.IGNORECASE,
 )
-# _verb_after reads ``lastgroup``: k* -> killed, i* -> injured.
-_CASUALTY_AFTER_GROUPS = {"k1": "k", "k2": "k", "i1": "i", "i2": "i"}
 
 _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|juvenile|child|toddler|infant|baby|person|victim"

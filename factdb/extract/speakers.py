@@ -328,7 +328,6 @@ class SpeakerTracker:
     people: dict[str, str] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), sorted
-    last_person: str | None = None
     last_org: tuple[str, str] | None = None
 
     def register(self, name: str, gender: str | None = None, at: int | None = None) -> str:
@@ -351,7 +350,6 @@ class SpeakerTracker:
             self.gender[name] = g
         if at is not None:
             self.seen.insert(bisect_left(self.seen, (at, "")), (at, name))
-        self.last_person = name
         return name
 
     def pronoun(self, gender: str, at: int) -> str | None:
@@ -741,7 +739,6 @@ def _resolve_chunk(ctx: _Context, start: int, end: int, strict: bool = False) ->
             return (tracker.last_org[0], tracker.last_org[1], None) if tracker.last_org else None
         name = tracker.pronoun(kind, start)
         if name:
-            tracker.last_person = name
             return name, "person", None
         return None
     if len(phrase.split()) > 14:
