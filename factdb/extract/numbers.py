@@ -12,42 +12,11 @@ import re
 from dataclasses import dataclass
 
 from factdb.extract.text import normalise_for_matching
+from factdb.extract.words import SMALL_NUMBERS, TENS
 
 ABOUT_TOLERANCE = 0.10  # "about 2,500" = [2250, 2750]; "nearly 9,000" = [8100, 9000)
 LIKELY_FACTOR = 1.2  # "more than 5,000" is likely (5000, 6000]
 
-UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -121,8 +90,8 @@ _QUAL_RE = re.compile(
 
 _WORD_ALT = "|".join(
     sorted(
-        list(UNITS_WORDS)
-        + list(TENS_WORDS)
+        list(SMALL_NUMBERS)
+        + list(TENS)
         + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
         key=len,
         reverse=True,
@@ -151,8 +120,8 @@ _CORE = re.compile(
 # many alternatives) is slow to try at every position, so it runs only on windows around them.
 _NUMBER_TOKENS = frozenset(
     [
-        *UNITS_WORDS,
-        *TENS_WORDS,
+        *SMALL_NUMBERS,
+        *TENS,
         *["hundred", "thousand", "million", "billion", "trillion", "dozen"],
         *["tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "handful"],
         *["few", "several", "couple"],
@@ -220,11 +189,11 @@ def parse_number_words(words: str) -> float | None:
         if tok in ("a", "an"):
             current = current or 1
             seen = True
-        elif tok in UNITS_WORDS:
-            current += UNITS_WORDS[tok]
+        elif tok in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[tok]
             seen = True
-        elif tok in TENS_WORDS:
-            current += TENS_WORDS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
             seen = True
         elif tok in ("hundred", "dozen", "score"):
             current = (current or 1) * _SCALES[tok]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from factdb.extract.numbers import NumberExpr, find_numbers, parse_number_words
 from factdb.extract.records import Sentence
 from factdb.extract.text import normalise_for_matching
+from factdb.extract.words import number_words
 
 MEASURES: dict[str, str] = {
     **dict.fromkeys(
@@ -517,12 +518,12 @@ _ZERO_PART = re.compile(
     re.IGNORECASE,
 )
 _FATALLY_OF = re.compile(
-    r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*(?P<n>\d{1,3}|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\s+(?:of\s+them\s+)?fatally\b",
+    r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*"
+    rf"(?P<n>\d{{1,3}}|{number_words(1, 10)})\s+(?:of\s+them\s+)?fatally\b",
     re.IGNORECASE,
 )
 _SHOT_COUNT = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|{number_words(2, 12)})\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:(?:were|have\s+been|had\s+been|are|got)\s+)?$",
     re.IGNORECASE,
 )
@@ -609,7 +610,7 @@ def _at_least(num: NumberExpr) -> NumberExpr:
 
 
 _SEVERAL = re.compile(
-    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several"
+    rf"\b(?:(?:{number_words(2, 12)}|\d{{1,3}}|several"
     r"|multiple|both|all)\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens"
     r"|teenagers|children|boys|girls|others|adults|juveniles|kids|students)\b"
     r"(?:\s+(?:were|have\s+been|had\s+been|are|got))?\s+(?:\w+ly\s+)?"
@@ -618,8 +619,8 @@ _SEVERAL = re.compile(
     r"|\b(?:another|a\s+second|the\s+second|the\s+other|a\s+third|the\s+third)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:victim|man|woman|person|boy|girl|teen|child)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\s+"
+    rf"(?:{number_words(2, 10)}|\d{{1,3}}|several|multiple)\b"
+    rf"|\b(?:{number_words(2, 10)}|\d{{1,3}}|several|multiple)\s+"
     r"(?:[\w-]+\s+)?(?:victims|dead|injured|wounded|deaths|fatalities))",
     re.IGNORECASE,
 )
@@ -727,10 +728,7 @@ def find_casualties(
     return out
 
 
-_NUMWORD = (
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-)
+_NUMWORD = rf"(?:\d{{1,3}}|{number_words(1, 20)})"
 _PLURAL_PERSON = (
     r"(?:people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|juveniles"
     r"|victims|others|males|females|students|relatives|brothers|sisters|sons|daughters"
@@ -786,8 +784,7 @@ _OTHER_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d|,\d)")
 _TOTALS_CACHE: dict[int, tuple[str, dict[str, float]]] = {}
 _CHUNK = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)[\"')\]]*|(?=\n)|$)|[^\n]+")
 _COUNT_WORD = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens?|both|all)\b",
+    rf"\d|\b(?:{number_words(2, 50)}|dozens?|both|all)\b",
     re.IGNORECASE,
 )
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from factdb.extract.entities import capitalised_chunks
 from factdb.extract.records import Mention, Sentence
 from factdb.extract.text import normalise_for_matching
+from factdb.extract.words import MONTHS, WEEKDAYS, weekday_names_pattern
 
 # The verbs the rest of the pipeline treats as reporting verbs (clause starts, speech times).
 REPORTING_VERBS: dict[str, str] = {
@@ -262,18 +263,21 @@ _PLURAL_GROUPS = _wordset(
     analysts experts evangelicals voters protesters activists
     """
 )
-_NOT_NAMES = _wordset(
-    """
+_NOT_NAMES = (
+    _wordset(
+        """
     a an the this that these those it its he she they we i you there here what which who
     whom whose when where why how some many most several few all both each every any
     another other others such one no none but and or so yet then also meanwhile still
     however instead later earlier today yesterday now last next first asked told said
-    monday tuesday wednesday thursday friday saturday sunday his her their our my your
-    january february march april may june july august september october november december
+    his her their our my your
     having after before while despite although though since because nothing everything
     something anything everyone everybody nobody someone somebody speaking asked according
     if unless until once whether
     """
+    )
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
 )
 _PRONOUNS = {"he": "m", "she": "f", "it": "org"}
 _APPOSITION_START = re.compile(
@@ -293,8 +297,8 @@ _LEAD_TIME = re.compile(
     r"(?:statement|interview|briefing|speech|post|tweet|email|e-mail|letter|appearance|call|"
     r"conference|op-ed|memo|message|release|video|debate|rally)"
     r"(?:\s+(?:on|to|with|at)\s+[\w\s'.-]*?)?(?=\s+(?:on|that|late|early)\b|\s*,|\s*$)"
-    r"|(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:late\s+|early\s+)?(?:on\s+)?{weekday_names_pattern()}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|on\s+(?:Twitter|Facebook|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS)"
     r"|yesterday|today|last\s+week|last\s+month|earlier|on\s+\w+\s+\d{1,2}|late|early|also|"
     r"again|recently|previously)\s*,?)*"

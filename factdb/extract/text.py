@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from factdb.extract.records import Sentence
+from factdb.extract.words import MONTH_ABBREVIATIONS
 
 _MATCH_TABLE = str.maketrans(
     {
@@ -93,18 +94,7 @@ _NEVER_FINAL = {
 }
 # Abbreviations that may end a sentence: split only when a typical sentence opener follows.
 _MAYBE_FINAL = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTH_ABBREVIATIONS,
     "etc",
     "inc",
     "ltd",

@@ -31,47 +31,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from factdb.extract.numbers import TENS_WORDS, UNITS_WORDS
+from factdb.extract.numbers import parse_number_words
 from factdb.extract.text import normalise_for_matching
+from factdb.extract.words import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAYS,
+    month_names_pattern,
+    number_words,
+    weekday_names_pattern,
+)
 
-_MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-# number words are shared with quantities; times also read "a"/"an" as one ("an hour")
-_ONES = {**UNITS_WORDS, "a": 1, "an": 1}
-_TENS = TENS_WORDS
+_MONTHS = {**MONTHS, **MONTH_ABBREVIATIONS}
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -115,21 +86,13 @@ _UNIT = {
     "centurie": ("C", False),
 }
 
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_FULL_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_RE = month_names_pattern()
+_FULL_MONTH_RE = month_names_pattern(abbreviations=False)
+_WEEKDAY_RE = weekday_names_pattern()
 _YEAR_RE = r"(?:1[89]\d\d|20\d\d|2100)"
 _PART_RE = r"(?:morning|afternoon|evening|night)"
-_SMALLNUM = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-_TENSNUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SMALLNUM = f"(?:{number_words(1, 19)})"
+_TENSNUM = f"(?:{number_words(20, 90)})"
 _NUMWORD = (
     rf"(?:{_TENSNUM}(?:[-\s]{_SMALLNUM})?|{_SMALLNUM}|(?:a|one|two|three|several|a\s+few)\s+"
     rf"(?:hundred|thousand)|a\s+dozen|\d+(?:\.\d+)?(?:\s+1/2)?|a|an)"
@@ -499,21 +462,7 @@ def _number(words: str | None) -> float | None:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", w)
     if m:
         return float(m.group(1)) + (0.5 if w.endswith("1/2") else 0)
-    if w == "a dozen":
-        return 12
-    total = 0
-    for part in w.split():
-        if part in _ONES:
-            total += _ONES[part]
-        elif part in _TENS:
-            total += _TENS[part]
-        elif part == "hundred":
-            total = max(total, 1) * 100
-        elif part == "thousand":
-            total = max(total, 1) * 1000
-        else:
-            return None
-    return total
+    return parse_number_words(w)
 
 
 def _fmt_n(n: float) -> str:
@@ -663,14 +612,14 @@ def _resolve(tag: str, m: re.Match[str], ctx: _Ctx) -> _Result | None:
         if g.get("pl") or g.get("pl2") or _each_before(m):
             part = _PARTS.get((g.get("part") or "").lower(), "")
             s = _each_start(m)
-            wd = _WEEKDAYS[g["wd"].lower()] + 1
+            wd = WEEKDAYS[g["wd"].lower()] + 1
             return _rel(s, e, f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), None, "set")
         if ref is None:
             return _day(s, e, None)
         rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
         if not rel and _future(m) and not _past(m):
             rel = "future"
-        d = _weekday_date(ref, _WEEKDAYS[g["wd"].lower()], rel)
+        d = _weekday_date(ref, WEEKDAYS[g["wd"].lower()], rel)
         pre = (g.get("pre") or "").strip().lower()
         part = None
         if g.get("part"):
@@ -699,7 +648,7 @@ def _resolve(tag: str, m: re.Match[str], ctx: _Ctx) -> _Result | None:
             return _day(s, e, None)
         d = ref
         if g.get("wd"):
-            d = _weekday_date(ref, _WEEKDAYS[g["wd"].lower()], "")
+            d = _weekday_date(ref, WEEKDAYS[g["wd"].lower()], "")
         elif g.get("day"):
             d = ref + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["day"].lower()])
         elif g.get("md"):
@@ -844,9 +793,9 @@ def _resolve(tag: str, m: re.Match[str], ctx: _Ctx) -> _Result | None:
         return _abs(s, e, f"{y:04d}", _year_interval(y, g.get("edge")), "year")
     if tag == "year_words":
         if g.get("c"):
-            y = 1900 + _TENS[g["t"].lower()] + (_ONES[g["o"].lower()] if g.get("o") else 0)
+            y = 1900 + _words_value(f"{g['t']} {g.get('o') or ''}")
         else:
-            y = 2000 + (_ONES[g["o2"].lower()] if g.get("o2") else 0)
+            y = 2000 + (_words_value(g["o2"]) if g.get("o2") else 0)
         return _abs(s, e, f"{y:04d}", _year_interval(y), "year")
     if tag == "duration":
         return _resolve_duration(m)
@@ -961,8 +910,8 @@ def _month_context(m: re.Match[str]) -> bool:
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|during|before|after|of|through|early|late|mid|the"
     r"|end|and|to|or|between|fiscal|calendar|year|for|about|around|circa|spring|summer|fall"
-    r"|autumn|winter|December|January|February|March|April|May|June|July|August|September"
-    r"|October|November|beyond|than|as\s+of)\s+$|[-\u2013(]$|'s\s+$|^$|\n\s*$|,\s+$)",
+    r"|autumn|winter|"
+    rf"{_FULL_MONTH_RE}|beyond|than|as\s+of)\s+$|[-\u2013(]$|'s\s+$|^$|\n\s*$|,\s+$)",
     re.IGNORECASE,
 )
 
@@ -1046,7 +995,7 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     if rel == "the past":
         return _rel(s, e, f"XXXX-{code}", None, "set")
     if yv:
-        y = int(yv) if yv.isdigit() else (1900 + _year_from_words(yv))
+        y = int(yv) if yv.isdigit() else 1900 + _words_value(yv.split(None, 1)[1])
         relative = False
     elif ref is None:
         return _rel(s, e, None, None, "season")
@@ -1066,9 +1015,12 @@ def _resolve_season(m: re.Match[str], ctx: _Ctx) -> _Result | None:
     return (s, e, f"{y:04d}-{code}", (start, end), "season", relative)
 
 
-def _year_from_words(words: str) -> int:
-    parts = re.split(r"[-\s]+", words.lower())
-    return sum(_TENS.get(p, 0) + _ONES.get(p, 0) for p in parts[1:])
+def _words_value(words: str) -> int:
+    """The value of number words the patterns matched ("seventy-five" -> 75)."""
+    value = parse_number_words(words)
+    if value is None:
+        raise ValueError(f"not number words: {words!r}")
+    return int(value)
 
 
 def _season_of(d: date) -> str:
@@ -1342,11 +1294,8 @@ def _hyphen_or_adj(m: re.Match[str]) -> bool:
 # runs only on windows around its own anchors. One cheap tokenising pass finds them all, which
 # keeps long pages with little temporal text fast (one combined trigger regex and every
 # pattern over its windows cost a third of all extraction time).
-_MONTH_WORDS = (
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAY_WORDS = " ".join(f"{d} {d}s" for d in _WEEKDAYS)
+_MONTH_WORDS = " ".join([*MONTHS, *MONTH_ABBREVIATIONS])
+_WEEKDAY_WORDS = " ".join(f"{d} {d}s" for d in WEEKDAYS)
 _UNIT_SINGULAR = "second minute hour day night week month quarter year decade century"
 _UNIT_WORDS = (
     _UNIT_SINGULAR + " seconds minutes hours days nights weeks months quarters years decades"
