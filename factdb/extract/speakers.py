@@ -28,9 +28,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from factdb.extract.document import ArticleDoc
 from factdb.extract.entities import capitalised_chunks
 from factdb.extract.records import Mention, Sentence
-from factdb.extract.text import normalise_for_matching
 from factdb.extract.words import MONTHS, WEEKDAYS, weekday_names_pattern
 
 # The verbs the rest of the pipeline treats as reporting verbs (clause starts, speech times).
@@ -376,39 +376,6 @@ def _first_name_gender(name: str) -> str | None:
     return None
 
 
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs of quoted passages (“...”, "..." and the ''...'' of some
-    wires); ``text[open + 1 : close]`` is the quotation. A passage never spans paragraphs
-    unless the quote is left open (then it runs to the paragraph end)."""
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    double_apos = False
-    for m in _QUOTE_CHARS.finditer(text):
-        ch, i = m.group(0), m.start()
-        if ch == "\n":
-            if open_at is not None:
-                out.append((open_at, i))
-            open_at, double_apos = None, False
-        elif ch == "''":
-            if open_at is None:
-                open_at, double_apos = i + 1, True
-            elif double_apos:
-                out.append((open_at, i))
-                open_at, double_apos = None, False
-        elif ch == "\u201c" or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = i
-        elif open_at is not None and not double_apos:
-            out.append((open_at, i))
-            open_at = None
-    if open_at is not None:
-        out.append((open_at, len(text)))
-    return out
-
-
-_QUOTE_CHARS = re.compile("''|[\u201c\u201d\"\n]")
-
-
 def _inside(ranges: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
     for s, e in ranges:
         if s < i < e:
@@ -444,18 +411,17 @@ _OBJECT_BEFORE = re.compile(
 class _Context:
     """What the resolver needs about one article."""
 
-    def __init__(
-        self, text: str, norm: str, mentions: list[Mention], ranges: list[tuple[int, int]]
-    ) -> None:
-        self.text = text
-        self.norm = norm
-        self.mentions = mentions
+    def __init__(self, doc: ArticleDoc) -> None:
+        self.text = doc.text
+        self.norm = norm = doc.norm
+        self.mentions = doc.mentions
         self.tracker = SpeakerTracker()
         self._names_done = 0
         # names outside quotations: a name inside a quote is rarely the next "he"
         self._chunks = []
+        ranges = doc.quote_ranges
         r = 0
-        for c in capitalised_chunks(text):
+        for c in doc.name_chunks:
             while r < len(ranges) and ranges[r][1] <= c[0]:
                 r += 1
             if r < len(ranges) and ranges[r][0] < c[0]:
@@ -531,15 +497,12 @@ def _person_name(
     return rest, gender or g, offset
 
 
-def find_attributions(
-    text: str, sentences: list[Sentence], mentions: list[Mention]
-) -> list[Attribution]:
+def find_attributions(doc: ArticleDoc) -> list[Attribution]:
     """Quote claims for every sentence with a reporting verb or "according to"."""
-    norm = normalise_for_matching(text)
-    ranges = quote_ranges(text)
-    ctx = _Context(text, norm, mentions, ranges)
+    ranges = doc.quote_ranges
+    ctx = _Context(doc)
     out: list[Attribution] = []
-    for sent in sentences:
+    for sent in doc.sentences:
         att = _attribute(ctx, sent, ranges)
         while att is not None:
             out.append(att)

@@ -1,4 +1,4 @@
-"""Sentence splitting with exact offsets, and length-preserving normalisation.
+"""Sentence splitting and quoted passages with exact offsets, and length-preserving normalisation.
 
 Every later stage reports character spans into the stored revision text, so nothing here may
 shift offsets: sentences are slices of the original string and ``normalise_for_matching`` maps
@@ -309,3 +309,36 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     s = start + (len(chunk) - len(chunk.lstrip()))
     e = s + len(stripped)
     out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
+
+
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quoted passages (“...”, "..." and the ''...'' of some
+    wires); ``text[open + 1 : close]`` is the quotation. A passage never spans paragraphs
+    unless the quote is left open (then it runs to the paragraph end)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    double_apos = False
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch == "\n":
+            if open_at is not None:
+                out.append((open_at, i))
+            open_at, double_apos = None, False
+        elif ch == "''":
+            if open_at is None:
+                open_at, double_apos = i + 1, True
+            elif double_apos:
+                out.append((open_at, i))
+                open_at, double_apos = None, False
+        elif ch == "\u201c" or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif open_at is not None and not double_apos:
+            out.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return out
+
+
+_QUOTE_CHARS = re.compile("''|[\u201c\u201d\"\n]")

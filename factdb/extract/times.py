@@ -1440,9 +1440,8 @@ _ANCHOR_TAGS = {
 }
 
 
-@lru_cache(maxsize=256)
-def _find_cached(text: str, reference_date: date | None) -> tuple[TimeExpression, ...]:
-    norm = normalise_for_matching(text)
+def times_in(text: str, norm: str, reference_date: date | None) -> list[TimeExpression]:
+    """``find_times`` for a caller that holds ``norm``, ``text`` normalised for matching."""
     ctx = _Ctx(reference_date)
     found: list[TimeExpression] = []
     for tag, m in _select(norm, reference_date):
@@ -1459,14 +1458,14 @@ def _find_cached(text: str, reference_date: date | None) -> tuple[TimeExpression
         found.append(TimeExpression(s, e, text[s:e], value, iv, kind, relative))
         if value and kind in _ANCHOR_KINDS and tag in _ANCHOR_TAGS:
             ctx.anchor = value[:10] if kind == "day" else value
-    return tuple(found)
+    return found
 
 
 def find_times(text: str, reference_date: date | None = None) -> list[TimeExpression]:
     """Find time expressions in ``text``, in text order, resolved against ``reference_date``."""
     if not text:
         return []
-    return list(_find_cached(text, reference_date))
+    return times_in(text, normalise_for_matching(text), reference_date)
 
 
 _COORD = re.compile(r"^\s*(?:and|to|or|through|until|-|\u2013|\u2014)\s*$", re.IGNORECASE)
