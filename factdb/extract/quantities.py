@@ -177,7 +177,6 @@ _add_verbs(
         "attack": "attacks attacked attacking",
     },
 )
-_BE = {"is", "are", "was", "were", "be", "been", "being"}
 _STOP_AFTER = {
     "in",
     "on",
