@@ -15,7 +15,8 @@ from datetime import date
 from factdb.extract.document import ArticleDoc
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Sentence
-from factdb.extract.speakers import REPORTING_VERBS, Attribution, find_attributions
+from factdb.extract.speaker_words import REPORTING_VERBS
+from factdb.extract.speakers import Attribution, find_attributions
 from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
 
 EXTRACTOR_VERSION = "2"

@@ -31,213 +31,36 @@ from dataclasses import dataclass, field
 from factdb.extract.document import ArticleDoc
 from factdb.extract.entities import capitalised_chunks
 from factdb.extract.records import Mention, Sentence
-from factdb.extract.words import MONTHS, WEEKDAYS, weekday_names_pattern
+from factdb.extract.speaker_words import (
+    ALL_VERBS,
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PLURAL_GROUPS,
+    POSTMODIFIER,
+    PRONOUNS,
+    QUOTE_ONLY,
+    QUOTE_ONLY_FORMS,
+    TITLES,
+)
+from factdb.extract.words import weekday_names_pattern
 
-# The verbs the rest of the pipeline treats as reporting verbs (clause starts, speech times).
-REPORTING_VERBS: dict[str, str] = {
-    **dict.fromkeys(["said", "says", "say", "saying"], "say"),
-    **dict.fromkeys(["told", "tells", "tell"], "tell"),
-    **dict.fromkeys(["added", "adds"], "add"),
-    **dict.fromkeys(["stated", "states"], "state"),
-    **dict.fromkeys(["warned", "warns"], "warn"),
-    **dict.fromkeys(["claimed", "claims"], "claim"),
-    **dict.fromkeys(["insisted", "insists"], "insist"),
-    **dict.fromkeys(["noted", "notes"], "note"),
-    **dict.fromkeys(["wrote", "writes"], "write"),
-    **dict.fromkeys(["announced", "announces"], "announce"),
-    **dict.fromkeys(["declared", "declares"], "declare"),
-    **dict.fromkeys(["explained", "explains"], "explain"),
-    **dict.fromkeys(["confirmed", "confirms"], "confirm"),
-    **dict.fromkeys(["denied", "denies"], "deny"),
-    **dict.fromkeys(["acknowledged", "acknowledges"], "acknowledge"),
-    **dict.fromkeys(["argued", "argues"], "argue"),
-    **dict.fromkeys(["estimated", "estimates"], "estimate"),
-}
-# More speech verbs, used for attribution only.
-_MORE_VERBS: dict[str, str] = {
-    **dict.fromkeys(["tweeted", "tweets"], "tweet"),
-    **dict.fromkeys(["suggested", "suggests"], "suggest"),
-    **dict.fromkeys(["predicted", "predicts"], "predict"),
-    **dict.fromkeys(["promised", "promises"], "promise"),
-    **dict.fromkeys(["vowed", "vows"], "vow"),
-    **dict.fromkeys(["conceded", "concedes"], "concede"),
-    **dict.fromkeys(["admitted", "admits"], "admit"),
-    **dict.fromkeys(["complained", "complains"], "complain"),
-    **dict.fromkeys(["contended", "contends"], "contend"),
-    **dict.fromkeys(["testified", "testifies"], "testify"),
-    **dict.fromkeys(["stressed", "stresses"], "stress"),
-    **dict.fromkeys(["emphasized", "emphasised", "emphasizes", "emphasises"], "emphasize"),
-    **dict.fromkeys(["asserted", "asserts"], "assert"),
-    **dict.fromkeys(["cautioned", "cautions"], "caution"),
-    **dict.fromkeys(["reported", "reports"], "report"),
-    **dict.fromkeys(["recalled", "recalls"], "recall"),
-    **dict.fromkeys(["asked", "asks"], "ask"),
-    **dict.fromkeys(["replied", "replies"], "reply"),
-    **dict.fromkeys(["responded", "responds"], "respond"),
-    **dict.fromkeys(["quipped", "joked", "exclaimed", "continued"], "say"),
-}
-_ALL_VERBS = {**REPORTING_VERBS, **_MORE_VERBS}
-# Verbs that only attribute next to a quotation ('"Why?" she asked'), never 'X asked Y to ...'.
-_QUOTE_ONLY = {"recall", "ask", "reply", "respond", "report"}
-_QUOTE_ONLY_FORMS = {"quipped", "joked", "exclaimed", "continued"}
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(_ALL_VERBS, key=len, reverse=True)) + r")\b")
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(ALL_VERBS, key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE)
 
-TITLES = [
-    "Brigadier General",
-    "Major General",
-    "Lieutenant General",
-    "Lieutenant Colonel",
-    "Lt. Gen.",
-    "Maj. Gen.",
-    "Brig. Gen.",
-    "Lt. Col.",
-    "General",
-    "Gen.",
-    "Colonel",
-    "Col.",
-    "Lieutenant",
-    "Lt.",
-    "Major",
-    "Maj.",
-    "Captain",
-    "Capt.",
-    "Sergeant",
-    "Sgt.",
-    "Admiral",
-    "Adm.",
-    "Vice President",
-    "President",
-    "President-elect",
-    "Deputy Prime Minister",
-    "Prime Minister",
-    "Foreign Minister",
-    "Defence Minister",
-    "Defense Minister",
-    "Interior Minister",
-    "Minister",
-    "Secretary of State",
-    "Defense Secretary",
-    "Press Secretary",
-    "Secretary",
-    "Attorney General",
-    "Senate Majority Leader",
-    "Senate Minority Leader",
-    "House Minority Leader",
-    "House Majority Leader",
-    "Majority Leader",
-    "Minority Leader",
-    "House Speaker",
-    "Speaker",
-    "Senator",
-    "Sen.",
-    "Sens.",
-    "Representative",
-    "Rep.",
-    "Reps.",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov.",
-    "Lt. Gov.",
-    "Mayor",
-    "Ambassador",
-    "Chairman",
-    "Chairwoman",
-    "Chief Justice",
-    "Justice",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Miss",
-    "Dr.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Rev.",
-    "Reverend",
-    "Grand Ayatollah",
-    "Ayatollah",
-    "Sheikh",
-    "King",
-    "Queen",
-    "Crown Prince",
-    "Prince",
-    "Pope",
-    "Spokesman",
-    "Spokeswoman",
-    "Commander",
-    "Chief",
-    "Director",
-    "Judge",
-    "Professor",
-    "Prof.",
-    "Former",
-    "Democratic",
-    "Republican",
-    "Democrat",
-    "GOP",
-    "Independent",
-]
 _TITLE_RE = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(t) for t in sorted(set(TITLES), key=len, reverse=True))
     + r")\s+)+"
 )
-_MALE_TITLES = {"mr", "mr.", "king", "prince", "sheikh", "congressman", "chairman", "pope"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "congresswoman", "chairwoman"}
 _SPOKES_RE = re.compile(r"(?i)\bspokes(man|woman)\b")
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# A small shipped list of first names with a gender cue (common in English-language news).
-_MALE_NAMES = _wordset(
-    """
-    aaron abdul adam ahmed al alan albert alex alexander ali andrew andy anthony antonin
-    ari arnold barack ben benjamin bernie bill billy bob bobby boris brad brian bruce carl
-    carlos charles charlie chris christopher chuck chad clarence colin craig dan daniel
-    darrell dave david dennis denis dick don donald doug douglas ed eddie edward emmanuel
-    eric frank fred gary george gerald greg gregory harold harry henry howard hugh ian
-    jack jacob jake james jared jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy
-    joe joel john johnny jon jonathan jorge jose joseph josh juan justin kevin keith ken
-    kenneth larry lee leon lindsey luis marco mark martin matt matthew michael mike mitch
-    mitt mohammed muhammad nathan newt nick nicholas norman omar orrin pat patrick paul
-    pete peter phil philip rand ray raymond reince richard rick rob robert roger ron
-    ronald roy rudy russ ryan sam samuel scott sean sergei stephen steve steven ted terry
-    thomas tim timothy todd tom tony vladimir walter wayne william willie xi yasser
-    """
-)
-_FEMALE_NAMES = _wordset(
-    """
-    abby alice alicia allison amanda amy andrea angela angelina ann anna anne barbara
-    betsy betty beth bonnie brenda carly carol caroline catherine cathy chelsea cheryl
-    christine claire claudia cynthia dana debbie deborah diane donna dorothy elaine elena
-    elizabeth ellen emily emma eva evelyn frances gabrielle gina grace hannah heather
-    heidi helen hillary hope huma ivanka jackie jane janet janice jean jeanne jennifer
-    jessica jill joan joanne jodi joni judith judy julia julie karen kate katherine
-    kathleen kathy kay kellyanne kelly kim kimberly kirsten laura lauren linda lisa lois
-    loretta lori lucy lynn madeleine maria marie marsha martha mary megyn melania melissa
-    michele michelle nancy natalie nicole nikki olivia pam pamela patricia patty paula
-    rachel rebecca rosa ruth sally samantha sandra sara sarah sharon sheila shirley
-    stephanie sue susan susana tammy teresa theresa tina valerie victoria virginia wendy
-    """
-)
-
-_ORG_WORDS = _wordset(
-    """
-    administration agency alliance assembly associated association authority bank board
-    bureau campaign caucus center centre church club coalition college commission
-    committee company congress corp corporation council court department foundation front
-    fund group guard hospital house inc institute institution journal league ltd magazine
-    ministry network news office organisation organization pac partners party police post
-    press project radio review senate service society station studies system times tribune
-    tv union university watch
-    """
-)
 # Head nouns of unnamed speakers ("officials", "a campaign spokesman", "the source").
 _SPEAKER_NOUNS = re.compile(
     r"\b(?:spokes(?:man|woman|person|men|women|people)|officials?|ministers?|ministry|sources?|"
@@ -257,29 +80,6 @@ _SPEAKER_NOUNS = re.compile(
     r"document|documents|data|records|polls|surveys|studies|reports)$",
     re.IGNORECASE,
 )
-_PLURAL_GROUPS = _wordset(
-    """
-    democrats republicans conservatives liberals progressives officials critics supporters
-    analysts experts evangelicals voters protesters activists
-    """
-)
-_NOT_NAMES = (
-    _wordset(
-        """
-    a an the this that these those it its he she they we i you there here what which who
-    whom whose when where why how some many most several few all both each every any
-    another other others such one no none but and or so yet then also meanwhile still
-    however instead later earlier today yesterday now last next first asked told said
-    his her their our my your
-    having after before while despite although though since because nothing everything
-    something anything everyone everybody nobody someone somebody speaking asked according
-    if unless until once whether
-    """
-    )
-    | frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
-)
-_PRONOUNS = {"he": "m", "she": "f", "it": "org"}
 _APPOSITION_START = re.compile(
     r"^\s*(?:who|whom|whose|which|that|a|an|the|its|his|her|their|one|also|himself|herself|"
     r"themselves|both|in|of|at|from|for|with|on|by|as|like|including|now|then|once|"
@@ -369,9 +169,9 @@ class SpeakerTracker:
 
 def _first_name_gender(name: str) -> str | None:
     first = name.split()[0].lower().rstrip(".")
-    if first in _MALE_NAMES:
+    if first in MALE_NAMES:
         return "m"
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_NAMES:
         return "f"
     return None
 
@@ -387,11 +187,6 @@ def _strip_article(s: str) -> str:
     return re.sub(r"^(?:the|an?|its|their|his|her)\s+", "", s.strip(), flags=re.IGNORECASE)
 
 
-_DETERMINERS = _wordset(
-    "the a an its his her their some many most several few other others one both all these "
-    "those two another"
-)
-_POSTMODIFIER = _wordset("for at of with from in familiar close briefed who on to")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which)\b")
 _QUANTIFIED = re.compile(
     r"(?:percent|%|majority|minority|most|many|some|half|number|share|plurality|third|quarter)"
@@ -469,23 +264,23 @@ def _person_name(
         titled = True
         for w in m.group(0).split():
             lw = w.lower()
-            if lw in _MALE_TITLES:
+            if lw in MALE_TITLES:
                 gender = "m"
-            elif lw in _FEMALE_TITLES:
+            elif lw in FEMALE_TITLES:
                 gender = "f"
         rest = chunk[m.end() :]
     rest = re.sub(r"['\u2019]s$", "", rest).strip()
-    if not rest or rest.split()[0].lower() in _NOT_NAMES:
+    if not rest or rest.split()[0].lower() in NOT_NAMES:
         return None
     parts = rest.split()
     # "Democratic presidential nominee" style prefixes end at a known first name.
     for i, p in enumerate(parts[:-1]):
-        if p.lower() in _MALE_NAMES or p.lower() in _FEMALE_NAMES:
+        if p.lower() in MALE_NAMES or p.lower() in FEMALE_NAMES:
             if i:
                 rest = " ".join(parts[i:])
                 parts = parts[i:]
             break
-    if any(p.lower().strip(".,") in _ORG_WORDS for p in parts):
+    if any(p.lower().strip(".,") in ORG_WORDS for p in parts):
         return None
     g = _first_name_gender(rest)
     if g is None and not titled:
@@ -524,7 +319,7 @@ def _attribute(
         if _inside(ranges, v_start):
             continue
         form = vm.group(1)
-        lemma = _ALL_VERBS[form]
+        lemma = ALL_VERBS[form]
         if form == "saying":
             continue
         ctx.learn_names_until(v_start)
@@ -555,7 +350,7 @@ def _attribute(
                     (q_open + 1, close),
                 )
             continue
-        if lemma in _QUOTE_ONLY or form in _QUOTE_ONLY_FORMS:
+        if lemma in QUOTE_ONLY or form in QUOTE_ONLY_FORMS:
             continue
         # Pre-verb: 'X said (that) ...'; X runs from the clause start to the verb.
         clause_start = s_start
@@ -700,8 +495,8 @@ def _resolve_chunk(ctx: _Context, start: int, end: int, strict: bool = False) ->
     start = end - len(phrase)
     low = phrase.lower()
     tracker = ctx.tracker
-    if low in _PRONOUNS:
-        kind = _PRONOUNS[low]
+    if low in PRONOUNS:
+        kind = PRONOUNS[low]
         if kind == "org":
             return (tracker.last_org[0], tracker.last_org[1], None) if tracker.last_org else None
         name = tracker.pronoun(kind, start)
@@ -738,14 +533,14 @@ def _resolve_chunk(ctx: _Context, start: int, end: int, strict: bool = False) ->
         if w.lower() in ("that", "which", "who", "when", "if", "because", "than", "after"):
             np_start = i + 1
     words = words[np_start:]
-    if not words or len(words) > 9 or words[0].lower() in _NOT_NAMES - _DETERMINERS:
+    if not words or len(words) > 9 or words[0].lower() in NOT_NAMES - DETERMINERS:
         return None
     head = words[-1].strip(".,")
     if not _SPEAKER_NOUNS.fullmatch(head) and not (
-        len(words) == 1 and head.lower() in _PLURAL_GROUPS
+        len(words) == 1 and head.lower() in PLURAL_GROUPS
     ):
         # "a spokesman for the campaign", "sources familiar with the talks"
-        post = next((i for i, w in enumerate(words) if w.lower() in _POSTMODIFIER), None)
+        post = next((i for i, w in enumerate(words) if w.lower() in POSTMODIFIER), None)
         if post is None or post == 0 or not _SPEAKER_NOUNS.fullmatch(words[post - 1]):
             return None
     elif len(words) > 7:
@@ -765,9 +560,9 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
     gender = None
     if title_m:
         for w in title_m.group(0).split():
-            if w.lower() in _MALE_TITLES:
+            if w.lower() in MALE_TITLES:
                 gender = "m"
-            elif w.lower() in _FEMALE_TITLES:
+            elif w.lower() in FEMALE_TITLES:
                 gender = "f"
         name = chunk[title_m.end() :].strip()
         abs_s += title_m.end()
@@ -781,7 +576,7 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
     parts = name.split()
     # "Democratic presidential nominee Hillary Clinton": start at a known first name.
     for i, p in enumerate(parts[:-1]):
-        if i and (p.lower() in _MALE_NAMES or p.lower() in _FEMALE_NAMES):
+        if i and (p.lower() in MALE_NAMES or p.lower() in FEMALE_NAMES):
             abs_s += len(" ".join(parts[:i])) + 1
             parts = parts[i:]
             name = " ".join(parts)
@@ -795,16 +590,16 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
             tracker.last_org = (mention.entity, mention.kind)
             return mention.entity, mention.kind, span
     low_parts = [p.lower().strip(".,") for p in parts]
-    if parts[0].lower() in _NOT_NAMES:
+    if parts[0].lower() in NOT_NAMES:
         return None
-    if any(p in _ORG_WORDS for p in low_parts) or (
+    if any(p in ORG_WORDS for p in low_parts) or (
         len(parts) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}|[A-Z]{2,}[a-z]*[A-Z]+\w*", name)
     ):
         org = _strip_article(text_of(ctx, span))
         tracker.last_org = (org, "organisation")
         return org, "organisation", span
     if len(parts) >= 2:
-        if not all(p[:1].isupper() or "-" in p or p.lower() in _PARTICLES for p in parts):
+        if not all(p[:1].isupper() or "-" in p or p.lower() in PARTICLES for p in parts):
             return None
         if len(parts) > 4:
             return None
@@ -822,20 +617,13 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
             if full == word:
                 tracker.gender[word] = gender
         return tracker.register(full, at=span[0]), "person", span
-    if word.lower() in _PLURAL_GROUPS:
+    if word.lower() in PLURAL_GROUPS:
         return word, "other", span
     if not re.fullmatch(r"[A-Z][a-z][\w'-]*|[A-Z]'[A-Z][\w-]*|Mc[A-Z]\w*", word):
         return None
     if title_m or (before and _SPEAKER_NOUNS.search(before.split()[-1])) or not before:
         return tracker.register(word, gender, at=span[0]), "person", span
     return None
-
-
-_PARTICLES = _wordset(
-    """
-    al el ad ash as an ar at az bin ibn abu bint de van von der du da di le la st
-    """
-)
 
 
 def text_of(ctx: _Context, span: tuple[int, int]) -> str:
