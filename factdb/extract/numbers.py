@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from factdb.extract.text import normalise_for_matching
+from factdb.extract.text import normalise_for_matching, text_windows
 from factdb.extract.words import SMALL_NUMBERS, TENS
 
 ABOUT_TOLERANCE = 0.10  # "about 2,500" = [2250, 2750]; "nearly 9,000" = [8100, 9000)
@@ -133,22 +133,12 @@ _MARGIN = 12  # "US$ " or "a " before a token; "%", " per cent" or " bn" after i
 
 def _number_windows(norm: str) -> list[tuple[int, int]]:
     """Merged windows around number tokens, widened to whitespace (empty: no number here)."""
-    out: list[tuple[int, int]] = []
-    n = len(norm)
-    for m in _TOKEN.finditer(norm):
-        w = m.group()
-        if not (w[0].isdigit() or w.lower() in _NUMBER_TOKENS):
-            continue
-        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
-        while a > 0 and not norm[a - 1].isspace():
-            a -= 1
-        while b < n and not norm[b].isspace():
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    spans = [
+        m.span()
+        for m in _TOKEN.finditer(norm)
+        if m.group()[0].isdigit() or m.group().lower() in _NUMBER_TOKENS
+    ]
+    return text_windows(norm, spans, _MARGIN)
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)

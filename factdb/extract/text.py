@@ -342,3 +342,22 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTE_CHARS = re.compile("''|[\u201c\u201d\"\n]")
+
+
+def text_windows(norm: str, spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Windows of ``norm`` around ``spans`` (in text order): each span widened by ``margin``
+    characters and then to whitespace on both sides, overlapping or touching windows merged.
+    Patterns that are slow to try at every position run only inside these."""
+    out: list[tuple[int, int]] = []
+    n = len(norm)
+    for s, e in spans:
+        a, b = max(0, s - margin), min(n, e + margin)
+        while a > 0 and not norm[a - 1].isspace():
+            a -= 1
+        while b < n and not norm[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

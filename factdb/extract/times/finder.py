@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from factdb.extract.text import normalise_for_matching
+from factdb.extract.text import normalise_for_matching, text_windows
 from factdb.extract.times.patterns import DIGIT_PATTERNS, PATTERNS, WORD_PATTERNS
 from factdb.extract.times.periods import ResolveContext
 from factdb.extract.times.resolve import resolve_candidate
@@ -56,29 +56,6 @@ def _anchor_hits(norm: str) -> list[list[tuple[int, int]]]:
     return hits
 
 
-def _windows(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merged text windows around anchor spans, widened to whitespace."""
-    out: list[tuple[int, int]] = []
-    n = len(norm)
-    for s, e in spans:
-        a, b = max(0, s - _WINDOW), min(n, e + _WINDOW)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    widened: list[tuple[int, int]] = []
-    for a, b in out:
-        while a > 0 and not norm[a - 1].isspace():
-            a -= 1
-        while b < n and not norm[b].isspace():
-            b += 1
-        if widened and a <= widened[-1][1]:
-            widened[-1] = (widened[-1][0], b)
-        else:
-            widened.append((a, b))
-    return widened
-
-
 def _select(norm: str, ref: date | None) -> list[tuple[str, re.Match[str]]]:
     """All pattern candidates that resolve, longest first, then earliest; no overlaps."""
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -88,7 +65,7 @@ def _select(norm: str, ref: date | None) -> list[tuple[str, re.Match[str]]]:
         (order, tag, m)
         for order, (tag, pattern) in enumerate(PATTERNS)
         if hits[order]
-        for a, b in _windows(norm, hits[order])
+        for a, b in text_windows(norm, hits[order], _WINDOW)
         for m in pattern.finditer(norm, a, b)
     )
     for order, tag, m in matches:

@@ -40,21 +40,21 @@ PARTS = {
     "overnight": "NI",
     "tonight": "NI",
 }
-# unit word -> (TIMEX3 letter, is a time unit (PT...))
-UNIT = {
-    "second": ("S", True),
-    "minute": ("M", True),
-    "hour": ("H", True),
-    "day": ("D", False),
-    "night": ("D", False),
-    "week": ("W", False),
-    "weekend": ("WE", False),
-    "month": ("M", False),
-    "quarter": ("Q", False),
-    "year": ("Y", False),
-    "decade": ("E", False),
-    "century": ("C", False),
-    "centurie": ("C", False),
+
+
+def _pairs(words: str) -> list[tuple[str, str]]:
+    """``"a 1 b 2"`` -> ``[("a", "1"), ("b", "2")]``."""
+    items = words.split()
+    return list(zip(items[::2], items[1::2], strict=True))
+
+
+# unit word -> (TIMEX3 letter, is a time unit (PT...)): "3 hours" is PT3H, "3 days" P3D
+_TIME_UNIT_LETTERS = "second S minute M hour H"
+_DATE_UNIT_LETTERS = "day D night D week W weekend WE month M quarter Q year Y decade E century C"
+UNIT: dict[str, tuple[str, bool]] = {
+    **{w: (letter, True) for w, letter in _pairs(_TIME_UNIT_LETTERS)},
+    **{w: (letter, False) for w, letter in _pairs(_DATE_UNIT_LETTERS)},
+    "centurie": ("C", False),  # "centuries" minus its "s"
 }
 
 
