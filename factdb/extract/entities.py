@@ -307,7 +307,8 @@ def find_declared_aliases(
 def with_declared_mentions(
     text: str, mentions: list[Mention], declared: list[DeclaredAlias], gazetteer: Gazetteer
 ) -> list[Mention]:
-    """Mentions of names the text introduced itself ("Popular Front for Change (PFC)")."""
+    """``mentions`` plus those of the names the text introduced itself ("Popular Front for
+    Change (PFC)"), in text order."""
     out = list(mentions)
     for d in declared:
         if gazetteer.lookup(d.entity) is not None and gazetteer.lookup(d.alias) is not None:

@@ -12,10 +12,9 @@ a person or an organisation (titles such as "Sen.", "Brigadier General" or "Demo
 presidential nominee" are dropped), else a noun phrase whose head is a speaker noun
 ("officials", "the campaign") is kept as written, kind ``other``.
 
-Coreference within an article: a surname ("Braga", "Mr. Braga") resolves to the full name
-introduced earlier ("Jonathan Braga"); "he"/"she" resolve to the nearest preceding named person
-of compatible gender (cues: Mr./Mrs./Ms. and a small list of first names), preferring the
-current speaker; "it" to the last organisation speaker.
+Coreference within an article (``coreference.SpeakerTracker``): a surname resolves to the full
+name introduced earlier, "he"/"she" to the nearest preceding named person of compatible
+gender; "it" to the last organisation speaker.
 
 Unnamed speakers ("An Iraqi government spokesman", "US officials") are kept as the phrase
 without its article: resolving them to "Iraq" or "United States" would merge distinct sources
@@ -25,9 +24,9 @@ and misattribute what a government as a whole says.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from factdb.extract.coreference import SpeakerTracker, first_name_gender
 from factdb.extract.document import ArticleDoc
 from factdb.extract.entities import capitalised_chunks
 from factdb.extract.records import Mention, Sentence
@@ -123,57 +122,6 @@ class Attribution:
     verb_span: tuple[int, int]
     quote: str
     quote_span: tuple[int, int] | None
-
-
-@dataclass
-class SpeakerTracker:
-    """Per-article memory: surnames -> full names, genders, and where people were named."""
-
-    people: dict[str, str] = field(default_factory=dict)
-    gender: dict[str, str] = field(default_factory=dict)
-    seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), sorted
-    last_org: tuple[str, str] | None = None
-
-    def register(self, name: str, gender: str | None = None, at: int | None = None) -> str:
-        """Record a person; returns the canonical name (an earlier full name for a surname)."""
-        parts = name.split()
-        if len(parts) == 1 and name in self.people:
-            name = self.people[name]
-        else:
-            self.people.setdefault(name, name)
-            if len(parts) >= 2:
-                last = parts[-1]
-                if last in ("Jr.", "Sr.", "II", "III") and len(parts) >= 3:
-                    last = parts[-2]
-                self.people.setdefault(last, name)
-                bare = re.sub(r"^(?:al|el|ad|as|an|ar|at|az)-", "", last)
-                if bare != last:
-                    self.people.setdefault(bare, name)
-        g = gender or _first_name_gender(name)
-        if g and name not in self.gender:
-            self.gender[name] = g
-        if at is not None:
-            self.seen.insert(bisect_left(self.seen, (at, "")), (at, name))
-        return name
-
-    def pronoun(self, gender: str, at: int) -> str | None:
-        """The nearest person named before ``at`` whose gender is ``gender`` or unknown
-        (measured on PolNeAR train: better than preferring an exact gender match further back,
-        or the last speaker)."""
-        i = bisect_left(self.seen, (at, ""))
-        for _, name in reversed(self.seen[max(0, i - 12) : i]):
-            if self.gender.get(name) in (None, gender):
-                return name
-        return None
-
-
-def _first_name_gender(name: str) -> str | None:
-    first = name.split()[0].lower().rstrip(".")
-    if first in MALE_NAMES:
-        return "m"
-    if first in FEMALE_NAMES:
-        return "f"
-    return None
 
 
 def _inside(ranges: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
@@ -282,7 +230,7 @@ def _person_name(
             break
     if any(p.lower().strip(".,") in ORG_WORDS for p in parts):
         return None
-    g = _first_name_gender(rest)
+    g = first_name_gender(rest)
     if g is None and not titled:
         return None
     offset = chunk.find(rest)
