@@ -99,9 +99,12 @@ class Gazetteer:
         """Register an extra alias (does not affect the compiled matcher)."""
         self._aliases.setdefault(normalise_alias(alias), entity)
 
-    def find_mentions(self, text: str) -> list[Mention]:
-        """All mentions in ``text``, longest match first, with case rules for short acronyms."""
-        norm = normalise_for_matching(text)
+    def find_mentions(self, text: str, norm: str | None = None) -> list[Mention]:
+        """All mentions in ``text``, longest match first, with case rules for short acronyms.
+
+        ``norm`` is ``text`` already normalised for matching, if the caller has it."""
+        if norm is None:
+            norm = normalise_for_matching(text)
         out: list[Mention] = []
         based_end = -1
         for m in self._matcher.finditer(norm):
@@ -227,13 +230,17 @@ _CAP_SEQ_CONNECTED = re.compile(
 )
 
 
-def capitalised_chunks(text: str, connectors: bool = False) -> list[tuple[int, int, str]]:
+def capitalised_chunks(
+    text: str, connectors: bool = False, norm: str | None = None
+) -> list[tuple[int, int, str]]:
     """Runs of capitalised words ("Jaafar al-Husseini", "Brigadier General Jonathan Braga").
 
     A cheap stand-in for named-entity recognition, used to find unknown people and groups;
-    ``connectors`` also joins "of"/"for"/"and" inside names ("Popular Front for Change").
+    ``connectors`` also joins "of"/"for"/"and" inside names ("Popular Front for Change");
+    ``norm`` is ``text`` already normalised for matching, if the caller has it.
     """
-    norm = normalise_for_matching(text)
+    if norm is None:
+        norm = normalise_for_matching(text)
     pattern = _CAP_SEQ_CONNECTED if connectors else _CAP_SEQ
     out = []
     for m in pattern.finditer(norm):
@@ -255,13 +262,14 @@ def _acronym_like(s: str) -> bool:
 
 
 def find_declared_aliases(
-    text: str, mentions: list[Mention], gazetteer: Gazetteer
+    text: str, mentions: list[Mention], gazetteer: Gazetteer, norm: str | None = None
 ) -> list[DeclaredAlias]:
     """Aliases the text declares with parentheses: ``Daesh (Islamic State)``, ``Islamic State
-    (IS)``, ``Popular Front (PF)``."""
-    norm = normalise_for_matching(text)
+    (IS)``, ``Popular Front (PF)``; ``norm`` as for ``capitalised_chunks``."""
+    if norm is None:
+        norm = normalise_for_matching(text)
     by_end = {m.end: m for m in mentions}
-    chunks = {e: (s, c) for s, e, c in capitalised_chunks(text, connectors=True)}
+    chunks = {e: (s, c) for s, e, c in capitalised_chunks(text, connectors=True, norm=norm)}
     out: list[DeclaredAlias] = []
     seen: set[tuple[str, str]] = set()
     for m in re.finditer(r"\(([^()\n]{1,80})\)", norm):
@@ -293,4 +301,23 @@ def find_declared_aliases(
         if alias and (alias.alias, alias.entity) not in seen:
             seen.add((alias.alias, alias.entity))
             out.append(alias)
+    return out
+
+
+def with_declared_mentions(
+    text: str, mentions: list[Mention], declared: list[DeclaredAlias], gazetteer: Gazetteer
+) -> list[Mention]:
+    """``mentions`` plus those of the names the text introduced itself ("Popular Front for
+    Change (PFC)"), in text order."""
+    out = list(mentions)
+    for d in declared:
+        if gazetteer.lookup(d.entity) is not None and gazetteer.lookup(d.alias) is not None:
+            continue
+        # longest surface first, so "CRZYQ LAW AND LEGAL AFFAIRS" wins over its alias "LAW"
+        # (iterating a set here made the result depend on PYTHONHASHSEED)
+        for surface in sorted({d.entity, d.alias}, key=lambda x: (-len(x), x)):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", text):
+                if not any(x.start < m.end() and m.start() < x.end for x in out):
+                    out.append(Mention(m.start(), m.end(), m.group(0), d.entity, d.kind))
+    out.sort(key=lambda m: (m.start, -m.end))
     return out

@@ -11,43 +11,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from factdb.extract.text import normalise_for_matching
+from factdb.extract.text import normalise_for_matching, text_windows
+from factdb.extract.words import SMALL_NUMBERS, TENS
 
 ABOUT_TOLERANCE = 0.10  # "about 2,500" = [2250, 2750]; "nearly 9,000" = [8100, 9000)
 LIKELY_FACTOR = 1.2  # "more than 5,000" is likely (5000, 6000]
 
-UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 _SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -121,8 +90,8 @@ _QUAL_RE = re.compile(
 
 _WORD_ALT = "|".join(
     sorted(
-        list(UNITS_WORDS)
-        + list(TENS_WORDS)
+        list(SMALL_NUMBERS)
+        + list(TENS)
         + ["hundred", "thousand", "million", "billion", "trillion", "dozen"],
         key=len,
         reverse=True,
@@ -151,8 +120,8 @@ _CORE = re.compile(
 # many alternatives) is slow to try at every position, so it runs only on windows around them.
 _NUMBER_TOKENS = frozenset(
     [
-        *UNITS_WORDS,
-        *TENS_WORDS,
+        *SMALL_NUMBERS,
+        *TENS,
         *["hundred", "thousand", "million", "billion", "trillion", "dozen"],
         *["tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "handful"],
         *["few", "several", "couple"],
@@ -164,22 +133,12 @@ _MARGIN = 12  # "US$ " or "a " before a token; "%", " per cent" or " bn" after i
 
 def _number_windows(norm: str) -> list[tuple[int, int]]:
     """Merged windows around number tokens, widened to whitespace (empty: no number here)."""
-    out: list[tuple[int, int]] = []
-    n = len(norm)
-    for m in _TOKEN.finditer(norm):
-        w = m.group()
-        if not (w[0].isdigit() or w.lower() in _NUMBER_TOKENS):
-            continue
-        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
-        while a > 0 and not norm[a - 1].isspace():
-            a -= 1
-        while b < n and not norm[b].isspace():
-            b += 1
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    spans = [
+        m.span()
+        for m in _TOKEN.finditer(norm)
+        if m.group()[0].isdigit() or m.group().lower() in _NUMBER_TOKENS
+    ]
+    return text_windows(norm, spans, _MARGIN)
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|-|\u2013)\s*$", re.IGNORECASE)
@@ -220,11 +179,11 @@ def parse_number_words(words: str) -> float | None:
         if tok in ("a", "an"):
             current = current or 1
             seen = True
-        elif tok in UNITS_WORDS:
-            current += UNITS_WORDS[tok]
+        elif tok in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[tok]
             seen = True
-        elif tok in TENS_WORDS:
-            current += TENS_WORDS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
             seen = True
         elif tok in ("hundred", "dozen", "score"):
             current = (current or 1) * _SCALES[tok]

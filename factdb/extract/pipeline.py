@@ -1,9 +1,9 @@
 """The extraction pipeline: ``extract(text, published)`` -> ``Extraction``.
 
-Each stage is a plain function over the original text (offsets never shift): sentences,
-gazetteer mentions and declared aliases, time expressions, quote attributions, then per
-sentence the quantity, event and quote claims. Pure: no database, no I/O beyond loading the
-shipped gazetteer once.
+The article becomes one ``ArticleDoc`` (normalised text, sentences, quoted passages,
+mentions and declared aliases, time expressions, each computed once); quote attributions are
+read from it, then per sentence the quantity, event and quote claims. Offsets never shift.
+Pure: no database, no I/O beyond loading the shipped gazetteer once.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from factdb.extract.entities import Gazetteer, find_declared_aliases, load_gazetteer
+from factdb.extract.document import ArticleDoc
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
-from factdb.extract.records import ClaimRecord, DeclaredAlias, Extraction, Mention, Sentence
-from factdb.extract.speakers import REPORTING_VERBS, Attribution, find_attributions, quote_ranges
-from factdb.extract.text import normalise_for_matching, split_sentences
-from factdb.extract.times import TimeExpression, find_times, group_interval, merge_coordinated
+from factdb.extract.records import ClaimRecord, Extraction, Mention, Sentence
+from factdb.extract.speaker_words import REPORTING_VERBS
+from factdb.extract.speakers import Attribution, find_attributions
+from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
 
 EXTRACTOR_VERSION = "2"
 
@@ -60,15 +60,9 @@ def extract(text: str, published: date | None = None) -> Extraction:
 
 
 def _extract(text: str, published: date | None) -> Extraction:
-    sentences = split_sentences(text)
-    norm = normalise_for_matching(text)
-    gazetteer = load_gazetteer()
-    mentions = gazetteer.find_mentions(text)
-    declared = find_declared_aliases(text, mentions, gazetteer)
-    mentions = _with_declared(text, mentions, declared, gazetteer)
-    times = find_times(text, published)
-    attributions = find_attributions(text, sentences, mentions)
-    qranges = quote_ranges(text)
+    doc = ArticleDoc(text, published)
+    norm, sentences, mentions, times = doc.norm, doc.sentences, doc.mentions, doc.times
+    attributions = find_attributions(doc)
     claims: list[ClaimRecord] = []
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attributions:  # several per sentence: "A said X, but B said Y"
@@ -86,7 +80,7 @@ def _extract(text: str, published: date | None) -> Extraction:
             facts = [_attributed(c, atts[0]) for c in facts]
         claims.extend(facts)
         for att in atts:
-            claims.append(_quote_claim(sent, att, s_times, qranges, published))
+            claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
     all_mentions = _with_people(mentions, attributions, text)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
@@ -96,27 +90,9 @@ def _extract(text: str, published: date | None) -> Extraction:
         sentences=sentences,
         mentions=all_mentions,
         claims=claims,
-        declared_aliases=declared,
+        declared_aliases=doc.declared_aliases,
         warnings=warnings,
     )
-
-
-def _with_declared(
-    text: str, mentions: list[Mention], declared: list[DeclaredAlias], gazetteer: Gazetteer
-) -> list[Mention]:
-    """Mentions of names the text introduced itself ("Popular Front for Change (PFC)")."""
-    out = list(mentions)
-    for d in declared:
-        if gazetteer.lookup(d.entity) is not None and gazetteer.lookup(d.alias) is not None:
-            continue
-        # longest surface first, so "CRZYQ LAW AND LEGAL AFFAIRS" wins over its alias "LAW"
-        # (iterating a set here made the result depend on PYTHONHASHSEED)
-        for surface in sorted({d.entity, d.alias}, key=lambda x: (-len(x), x)):
-            for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", text):
-                if not any(x.start < m.end() and m.start() < x.end for x in out):
-                    out.append(Mention(m.start(), m.end(), m.group(0), d.entity, d.kind))
-    out.sort(key=lambda m: (m.start, -m.end))
-    return out
 
 
 def _with_people(
@@ -487,4 +463,4 @@ def _quote_claim(
     )
 
 
-__all__ = ["EXTRACTOR_VERSION", "Quantity", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract"]

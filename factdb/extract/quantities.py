@@ -12,226 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from factdb.extract.numbers import NumberExpr, find_numbers, parse_number_words
+from factdb.extract.quantity_words import (
+    MEASURES,
+    MONEY_UNITS,
+    STOP_AFTER,
+    VERB_LEMMAS,
+    VICTIM_NOUNS,
+)
 from factdb.extract.records import Sentence
 from factdb.extract.text import normalise_for_matching
+from factdb.extract.words import number_words
 
-MEASURES: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "troops",
-            "troop",
-            "soldiers",
-            "soldier",
-            "forces",
-            "service members",
-            "servicemembers",
-            "servicemen",
-            "personnel",
-            "military personnel",
-            "marines",
-            "paratroopers",
-            "special forces",
-            "boots on the ground",
-        ],
-        "troops",
-    ),
-    **dict.fromkeys(
-        [
-            "fighters",
-            "fighter",
-            "militants",
-            "militiamen",
-            "insurgents",
-            "jihadists",
-            "combatants",
-            "gunmen",
-            "rebels",
-        ],
-        "fighters",
-    ),
-    **dict.fromkeys(
-        [
-            "people",
-            "persons",
-            "person",
-            "civilians",
-            "residents",
-            "individuals",
-            "inhabitants",
-            "men",
-            "women",
-            "children",
-            "others",
-            "victims",
-            "victim",
-            "teens",
-            "teenagers",
-            "adults",
-            "juveniles",
-            "kids",
-            "boys",
-            "girls",
-            "youths",
-            "males",
-            "females",
-            "bystanders",
-            "patrons",
-            "students",
-        ],
-        "people",
-    ),
-    **dict.fromkeys(
-        ["killed", "dead", "deaths", "fatalities", "lives", "died", "bodies"], "killed"
-    ),
-    **dict.fromkeys(["injured", "wounded", "injuries", "hurt"], "injured"),
-    **dict.fromkeys(["refugees", "displaced", "evacuees"], "displaced"),
-    **dict.fromkeys(["advisers", "advisors", "trainers", "instructors"], "advisers"),
-    **dict.fromkeys(["dollars", "usd"], "money"),
-}
-_MONEY_UNITS = {"dollars": "USD", "usd": "USD", "euros": "EUR", "pounds": "GBP"}
-_VICTIM_NOUNS = {"people", "fighters", "troops", "displaced"}
-
-_VERBS: dict[str, tuple[str, str]] = {}
-
-
-def _add_verbs(cls: str, table: dict[str, str]) -> None:
-    for lemma, forms in table.items():
-        for form in [lemma, *forms.split()]:
-            _VERBS.setdefault(form, (lemma, cls))
-
-
-_add_verbs(
-    "stock",
-    {
-        "have": "has had having",
-        "number": "numbers numbered",
-        "keep": "keeps kept keeping",
-        "maintain": "maintains maintained maintaining",
-        "station": "stations stationed",
-        "remain": "remains remained remaining",
-        "leave": "leaves leaving",
-        "host": "hosts hosted",
-        "employ": "employs employed",
-        "total": "totals totalled totaled",
-        "field": "fields",
-        "count": "counts",
-        "comprise": "comprises comprised",
-        "include": "includes included",
-        "hold": "holds",
-        "control": "controls",
-        "command": "commands",
-    },
-)
-_add_verbs(
-    "event",
-    {
-        "train": "trains trained training",
-        "kill": "kills killed killing",
-        "send": "sends sent sending",
-        "withdraw": "withdraws withdrew withdrawn withdrawing",
-        "capture": "captures captured capturing",
-        "take": "takes took taken taking",
-        "recapture": "recaptures recaptured",
-        "wound": "wounds wounded wounding",
-        "injure": "injures injured injuring",
-        "arrest": "arrests arrested",
-        "deploy": "deploys deployed",
-        "detain": "detains detained",
-        "evacuate": "evacuates evacuated",
-        "displace": "displaces displaced",
-        "free": "frees freed",
-        "release": "releases released",
-        "lose": "loses lost",
-        "recruit": "recruits recruited",
-        "add": "adds added",
-        "cut": "cuts cutting",
-        "pull": "pulls pulled",
-        "bring": "brings brought",
-        "execute": "executes executed",
-        "abduct": "abducts abducted",
-        "kidnap": "kidnapped",
-        "rescue": "rescues rescued",
-        "dispatch": "dispatched",
-        "reduce": "reduces reduced",
-        "seize": "seizes seized",
-        "destroy": "destroys destroyed",
-        "die": "died dies",
-        "flee": "fled flees",
-        "return": "returns returned",
-        "hire": "hires hired",
-        "equip": "equips equipped",
-        "arm": "armed",
-        "graduate": "graduated",
-        "receive": "receives received",
-        "spend": "spends spent",
-        "pledge": "pledged",
-        "allocate": "allocated",
-        "approve": "approved",
-        "raise": "raised",
-        # one-off events that contradiction detection compares (detect.ONE_OFF_EVENTS)
-        "overrun": "overran overruns overrunning",
-        "retake": "retakes retook retaken retaking",
-        "liberate": "liberates liberated liberating",
-        "conquer": "conquers conquered conquering",
-        "attack": "attacks attacked attacking",
-    },
-)
-_BE = {"is", "are", "was", "were", "be", "been", "being"}
-_STOP_AFTER = {
-    "in",
-    "on",
-    "at",
-    "to",
-    "from",
-    "by",
-    "with",
-    "into",
-    "inside",
-    "across",
-    "for",
-    "as",
-    "and",
-    "or",
-    "but",
-    "that",
-    "which",
-    "who",
-    "while",
-    "since",
-    "after",
-    "before",
-    "during",
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "will",
-    "would",
-    "could",
-    "the",
-    "a",
-    "an",
-    "their",
-    "its",
-    "his",
-    "her",
-    "our",
-    "this",
-    "these",
-    "those",
-    "than",
-    "over",
-    "under",
-    "more",
-    "less",
-    "of",
-    "per",
-    "each",
-    "every",
-}
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|from|during|before|after|of|early|late|mid|and|to|through)[\s-]+$",
     re.IGNORECASE,
@@ -256,7 +47,7 @@ class Quantity:
 
 def lemma(word: str) -> tuple[str, str] | None:
     """``(lemma, verb_class)`` for a known reporting-free verb form, else ``None``."""
-    return _VERBS.get(word.lower())
+    return VERB_LEMMAS.get(word.lower())
 
 
 def _counted_noun(norm: str, pos: int) -> tuple[str | None, str | None, int]:
@@ -278,7 +69,7 @@ def _counted_noun(norm: str, pos: int) -> tuple[str | None, str | None, int]:
             return two, MEASURES[two], pos + tokens[i + 1].end()
         if low in MEASURES:
             return low, MEASURES[low], pos + tok.end()
-        if low in _MONEY_UNITS:
+        if low in MONEY_UNITS:
             return low, "money", pos + tok.end()
         if (
             low in ("and", "or")
@@ -288,7 +79,7 @@ def _counted_noun(norm: str, pos: int) -> tuple[str | None, str | None, int]:
             and tokens[i + 1].group(0)[:1].isupper()
         ):
             continue
-        if low in _STOP_AFTER or (i > 0 and lemma(low) and not low.endswith("s")):
+        if low in STOP_AFTER or (i > 0 and lemma(low) and not low.endswith("s")):
             break
         if word[0].islower() and low.endswith("s") and not low.endswith("ss") and len(low) > 3:
             if fallback[0] is None:
@@ -360,8 +151,8 @@ def find_quantities(
             noun = measure
         elif unit in ("USD", "GBP", "EUR"):
             measure = "money"
-        elif noun in _MONEY_UNITS:
-            unit = _MONEY_UNITS[noun]
+        elif noun in MONEY_UNITS:
+            unit = MONEY_UNITS[noun]
             measure = "money"
         else:
             if measure is None:
@@ -395,9 +186,9 @@ def find_quantities(
         if vb is None or (vb[1] == "stock"):
             vb = _verb_before(norm, num.start) or vb
             passive = False
-        if vb and vb[0] in ("kill", "die") and measure in _VICTIM_NOUNS:
+        if vb and vb[0] in ("kill", "die") and measure in VICTIM_NOUNS:
             measure = unit = "killed"
-        elif vb and vb[0] in ("wound", "injure") and measure in _VICTIM_NOUNS:
+        elif vb and vb[0] in ("wound", "injure") and measure in VICTIM_NOUNS:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
         if measure in ("killed", "injured") and verb_class != "event":
@@ -457,6 +248,7 @@ _INJURY_NOUN = (
     r"|multiple|(?:non-)?fatal)\s+)"
     r"(?:gunshot\s+)?(?:injuries|injury|wounds?)\b)"
 )
+# _verb_after reads ``lastgroup``: k* -> killed, i* -> injured.
 _CASUALTY_AFTER = re.compile(
     rf"\s+(?:{_ADV}?{_BE_PAST}\s+{_ADV}?(?P<k1>{_KILLED_PRED})"
     rf"|{_ADV}?(?:later\s+)?(?P<k2>died|have\s+died|has\s+died|had\s+died)\b"
@@ -464,8 +256,6 @@ _CASUALTY_AFTER = re.compile(
     rf"|{_ADV}?(?P<i2>{_INJURY_NOUN}))",
     re.IGNORECASE,
 )
-# _verb_after reads ``lastgroup``: k* -> killed, i* -> injured.
-_CASUALTY_AFTER_GROUPS = {"k1": "k", "k2": "k", "i1": "i", "i2": "i"}
 
 _PERSON = (
     r"(?:man|woman|boy|girl|teen|teenager|juvenile|child|toddler|infant|baby|person|victim"
@@ -518,12 +308,12 @@ _ZERO_PART = re.compile(
     re.IGNORECASE,
 )
 _FATALLY_OF = re.compile(
-    r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*(?P<n>\d{1,3}|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\s+(?:of\s+them\s+)?fatally\b",
+    r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*"
+    rf"(?P<n>\d{{1,3}}|{number_words(1, 10)})\s+(?:of\s+them\s+)?fatally\b",
     re.IGNORECASE,
 )
 _SHOT_COUNT = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"(?<![\w-])(?P<n>\d{{1,3}}|{number_words(2, 12)})\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:(?:were|have\s+been|had\s+been|are|got)\s+)?$",
     re.IGNORECASE,
 )
@@ -610,7 +400,7 @@ def _at_least(num: NumberExpr) -> NumberExpr:
 
 
 _SEVERAL = re.compile(
-    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|several"
+    rf"\b(?:(?:{number_words(2, 12)}|\d{{1,3}}|several"
     r"|multiple|both|all)\s+(?:[\w-]+\s+){0,2}?(?:people|persons|victims|men|women|teens"
     r"|teenagers|children|boys|girls|others|adults|juveniles|kids|students)\b"
     r"(?:\s+(?:were|have\s+been|had\s+been|are|got))?\s+(?:\w+ly\s+)?"
@@ -619,8 +409,8 @@ _SEVERAL = re.compile(
     r"|\b(?:another|a\s+second|the\s+second|the\s+other|a\s+third|the\s+third)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:victim|man|woman|person|boy|girl|teen|child)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\b"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3}|several|multiple)\s+"
+    rf"(?:{number_words(2, 10)}|\d{{1,3}}|several|multiple)\b"
+    rf"|\b(?:{number_words(2, 10)}|\d{{1,3}}|several|multiple)\s+"
     r"(?:[\w-]+\s+)?(?:victims|dead|injured|wounded|deaths|fatalities))",
     re.IGNORECASE,
 )
@@ -728,10 +518,7 @@ def find_casualties(
     return out
 
 
-_NUMWORD = (
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
-)
+_NUMWORD = rf"(?:\d{{1,3}}|{number_words(1, 20)})"
 _PLURAL_PERSON = (
     r"(?:people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|juveniles"
     r"|victims|others|males|females|students|relatives|brothers|sisters|sons|daughters"
@@ -787,8 +574,7 @@ _OTHER_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d|,\d)")
 _TOTALS_CACHE: dict[int, tuple[str, dict[str, float]]] = {}
 _CHUNK = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)[\"')\]]*|(?=\n)|$)|[^\n]+")
 _COUNT_WORD = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens?|both|all)\b",
+    rf"\d|\b(?:{number_words(2, 50)}|dozens?|both|all)\b",
     re.IGNORECASE,
 )
 

@@ -12,10 +12,9 @@ a person or an organisation (titles such as "Sen.", "Brigadier General" or "Demo
 presidential nominee" are dropped), else a noun phrase whose head is a speaker noun
 ("officials", "the campaign") is kept as written, kind ``other``.
 
-Coreference within an article: a surname ("Braga", "Mr. Braga") resolves to the full name
-introduced earlier ("Jonathan Braga"); "he"/"she" resolve to the nearest preceding named person
-of compatible gender (cues: Mr./Mrs./Ms. and a small list of first names), preferring the
-current speaker; "it" to the last organisation speaker.
+Coreference within an article (``coreference.SpeakerTracker``): a surname resolves to the full
+name introduced earlier, "he"/"she" to the nearest preceding named person of compatible
+gender; "it" to the last organisation speaker.
 
 Unnamed speakers ("An Iraqi government spokesman", "US officials") are kept as the phrase
 without its article: resolving them to "Iraq" or "United States" would merge distinct sources
@@ -25,218 +24,42 @@ and misattribute what a government as a whole says.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from factdb.extract.coreference import SpeakerTracker, first_name_gender
+from factdb.extract.document import ArticleDoc
 from factdb.extract.entities import capitalised_chunks
 from factdb.extract.records import Mention, Sentence
-from factdb.extract.text import normalise_for_matching
+from factdb.extract.speaker_words import (
+    ALL_VERBS,
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PLURAL_GROUPS,
+    POSTMODIFIER,
+    PRONOUNS,
+    QUOTE_ONLY,
+    QUOTE_ONLY_FORMS,
+    TITLES,
+)
+from factdb.extract.words import weekday_names_pattern
 
-# The verbs the rest of the pipeline treats as reporting verbs (clause starts, speech times).
-REPORTING_VERBS: dict[str, str] = {
-    **dict.fromkeys(["said", "says", "say", "saying"], "say"),
-    **dict.fromkeys(["told", "tells", "tell"], "tell"),
-    **dict.fromkeys(["added", "adds"], "add"),
-    **dict.fromkeys(["stated", "states"], "state"),
-    **dict.fromkeys(["warned", "warns"], "warn"),
-    **dict.fromkeys(["claimed", "claims"], "claim"),
-    **dict.fromkeys(["insisted", "insists"], "insist"),
-    **dict.fromkeys(["noted", "notes"], "note"),
-    **dict.fromkeys(["wrote", "writes"], "write"),
-    **dict.fromkeys(["announced", "announces"], "announce"),
-    **dict.fromkeys(["declared", "declares"], "declare"),
-    **dict.fromkeys(["explained", "explains"], "explain"),
-    **dict.fromkeys(["confirmed", "confirms"], "confirm"),
-    **dict.fromkeys(["denied", "denies"], "deny"),
-    **dict.fromkeys(["acknowledged", "acknowledges"], "acknowledge"),
-    **dict.fromkeys(["argued", "argues"], "argue"),
-    **dict.fromkeys(["estimated", "estimates"], "estimate"),
-}
-# More speech verbs, used for attribution only.
-_MORE_VERBS: dict[str, str] = {
-    **dict.fromkeys(["tweeted", "tweets"], "tweet"),
-    **dict.fromkeys(["suggested", "suggests"], "suggest"),
-    **dict.fromkeys(["predicted", "predicts"], "predict"),
-    **dict.fromkeys(["promised", "promises"], "promise"),
-    **dict.fromkeys(["vowed", "vows"], "vow"),
-    **dict.fromkeys(["conceded", "concedes"], "concede"),
-    **dict.fromkeys(["admitted", "admits"], "admit"),
-    **dict.fromkeys(["complained", "complains"], "complain"),
-    **dict.fromkeys(["contended", "contends"], "contend"),
-    **dict.fromkeys(["testified", "testifies"], "testify"),
-    **dict.fromkeys(["stressed", "stresses"], "stress"),
-    **dict.fromkeys(["emphasized", "emphasised", "emphasizes", "emphasises"], "emphasize"),
-    **dict.fromkeys(["asserted", "asserts"], "assert"),
-    **dict.fromkeys(["cautioned", "cautions"], "caution"),
-    **dict.fromkeys(["reported", "reports"], "report"),
-    **dict.fromkeys(["recalled", "recalls"], "recall"),
-    **dict.fromkeys(["asked", "asks"], "ask"),
-    **dict.fromkeys(["replied", "replies"], "reply"),
-    **dict.fromkeys(["responded", "responds"], "respond"),
-    **dict.fromkeys(["quipped", "joked", "exclaimed", "continued"], "say"),
-}
-_ALL_VERBS = {**REPORTING_VERBS, **_MORE_VERBS}
-# Verbs that only attribute next to a quotation ('"Why?" she asked'), never 'X asked Y to ...'.
-_QUOTE_ONLY = {"recall", "ask", "reply", "respond", "report"}
-_QUOTE_ONLY_FORMS = {"quipped", "joked", "exclaimed", "continued"}
-_VERB_RE = re.compile(r"\b(" + "|".join(sorted(_ALL_VERBS, key=len, reverse=True)) + r")\b")
+_VERB_RE = re.compile(r"\b(" + "|".join(sorted(ALL_VERBS, key=len, reverse=True)) + r")\b")
 _ACCORDING_RE = re.compile(r"\baccording to\s+(?P<who>[^,.;:\"()]+)", re.IGNORECASE)
 
-TITLES = [
-    "Brigadier General",
-    "Major General",
-    "Lieutenant General",
-    "Lieutenant Colonel",
-    "Lt. Gen.",
-    "Maj. Gen.",
-    "Brig. Gen.",
-    "Lt. Col.",
-    "General",
-    "Gen.",
-    "Colonel",
-    "Col.",
-    "Lieutenant",
-    "Lt.",
-    "Major",
-    "Maj.",
-    "Captain",
-    "Capt.",
-    "Sergeant",
-    "Sgt.",
-    "Admiral",
-    "Adm.",
-    "Vice President",
-    "President",
-    "President-elect",
-    "Deputy Prime Minister",
-    "Prime Minister",
-    "Foreign Minister",
-    "Defence Minister",
-    "Defense Minister",
-    "Interior Minister",
-    "Minister",
-    "Secretary of State",
-    "Defense Secretary",
-    "Press Secretary",
-    "Secretary",
-    "Attorney General",
-    "Senate Majority Leader",
-    "Senate Minority Leader",
-    "House Minority Leader",
-    "House Majority Leader",
-    "Majority Leader",
-    "Minority Leader",
-    "House Speaker",
-    "Speaker",
-    "Senator",
-    "Sen.",
-    "Sens.",
-    "Representative",
-    "Rep.",
-    "Reps.",
-    "Congressman",
-    "Congresswoman",
-    "Governor",
-    "Gov.",
-    "Lt. Gov.",
-    "Mayor",
-    "Ambassador",
-    "Chairman",
-    "Chairwoman",
-    "Chief Justice",
-    "Justice",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Miss",
-    "Dr.",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Rev.",
-    "Reverend",
-    "Grand Ayatollah",
-    "Ayatollah",
-    "Sheikh",
-    "King",
-    "Queen",
-    "Crown Prince",
-    "Prince",
-    "Pope",
-    "Spokesman",
-    "Spokeswoman",
-    "Commander",
-    "Chief",
-    "Director",
-    "Judge",
-    "Professor",
-    "Prof.",
-    "Former",
-    "Democratic",
-    "Republican",
-    "Democrat",
-    "GOP",
-    "Independent",
-]
 _TITLE_RE = re.compile(
     r"^(?:(?:"
     + "|".join(re.escape(t) for t in sorted(set(TITLES), key=len, reverse=True))
     + r")\s+)+"
 )
-_MALE_TITLES = {"mr", "mr.", "king", "prince", "sheikh", "congressman", "chairman", "pope"}
-_FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "queen", "congresswoman", "chairwoman"}
 _SPOKES_RE = re.compile(r"(?i)\bspokes(man|woman)\b")
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# A small shipped list of first names with a gender cue (common in English-language news).
-_MALE_NAMES = _wordset(
-    """
-    aaron abdul adam ahmed al alan albert alex alexander ali andrew andy anthony antonin
-    ari arnold barack ben benjamin bernie bill billy bob bobby boris brad brian bruce carl
-    carlos charles charlie chris christopher chuck chad clarence colin craig dan daniel
-    darrell dave david dennis denis dick don donald doug douglas ed eddie edward emmanuel
-    eric frank fred gary george gerald greg gregory harold harry henry howard hugh ian
-    jack jacob jake james jared jason jay jeb jeff jeffrey jeremy jerry jesse jim jimmy
-    joe joel john johnny jon jonathan jorge jose joseph josh juan justin kevin keith ken
-    kenneth larry lee leon lindsey luis marco mark martin matt matthew michael mike mitch
-    mitt mohammed muhammad nathan newt nick nicholas norman omar orrin pat patrick paul
-    pete peter phil philip rand ray raymond reince richard rick rob robert roger ron
-    ronald roy rudy russ ryan sam samuel scott sean sergei stephen steve steven ted terry
-    thomas tim timothy todd tom tony vladimir walter wayne william willie xi yasser
-    """
-)
-_FEMALE_NAMES = _wordset(
-    """
-    abby alice alicia allison amanda amy andrea angela angelina ann anna anne barbara
-    betsy betty beth bonnie brenda carly carol caroline catherine cathy chelsea cheryl
-    christine claire claudia cynthia dana debbie deborah diane donna dorothy elaine elena
-    elizabeth ellen emily emma eva evelyn frances gabrielle gina grace hannah heather
-    heidi helen hillary hope huma ivanka jackie jane janet janice jean jeanne jennifer
-    jessica jill joan joanne jodi joni judith judy julia julie karen kate katherine
-    kathleen kathy kay kellyanne kelly kim kimberly kirsten laura lauren linda lisa lois
-    loretta lori lucy lynn madeleine maria marie marsha martha mary megyn melania melissa
-    michele michelle nancy natalie nicole nikki olivia pam pamela patricia patty paula
-    rachel rebecca rosa ruth sally samantha sandra sara sarah sharon sheila shirley
-    stephanie sue susan susana tammy teresa theresa tina valerie victoria virginia wendy
-    """
-)
-
-_ORG_WORDS = _wordset(
-    """
-    administration agency alliance assembly associated association authority bank board
-    bureau campaign caucus center centre church club coalition college commission
-    committee company congress corp corporation council court department foundation front
-    fund group guard hospital house inc institute institution journal league ltd magazine
-    ministry network news office organisation organization pac partners party police post
-    press project radio review senate service society station studies system times tribune
-    tv union university watch
-    """
-)
 # Head nouns of unnamed speakers ("officials", "a campaign spokesman", "the source").
 _SPEAKER_NOUNS = re.compile(
     r"\b(?:spokes(?:man|woman|person|men|women|people)|officials?|ministers?|ministry|sources?|"
@@ -256,26 +79,6 @@ _SPEAKER_NOUNS = re.compile(
     r"document|documents|data|records|polls|surveys|studies|reports)$",
     re.IGNORECASE,
 )
-_PLURAL_GROUPS = _wordset(
-    """
-    democrats republicans conservatives liberals progressives officials critics supporters
-    analysts experts evangelicals voters protesters activists
-    """
-)
-_NOT_NAMES = _wordset(
-    """
-    a an the this that these those it its he she they we i you there here what which who
-    whom whose when where why how some many most several few all both each every any
-    another other others such one no none but and or so yet then also meanwhile still
-    however instead later earlier today yesterday now last next first asked told said
-    monday tuesday wednesday thursday friday saturday sunday his her their our my your
-    january february march april may june july august september october november december
-    having after before while despite although though since because nothing everything
-    something anything everyone everybody nobody someone somebody speaking asked according
-    if unless until once whether
-    """
-)
-_PRONOUNS = {"he": "m", "she": "f", "it": "org"}
 _APPOSITION_START = re.compile(
     r"^\s*(?:who|whom|whose|which|that|a|an|the|its|his|her|their|one|also|himself|herself|"
     r"themselves|both|in|of|at|from|for|with|on|by|as|like|including|now|then|once|"
@@ -293,8 +96,8 @@ _LEAD_TIME = re.compile(
     r"(?:statement|interview|briefing|speech|post|tweet|email|e-mail|letter|appearance|call|"
     r"conference|op-ed|memo|message|release|video|debate|rally)"
     r"(?:\s+(?:on|to|with|at)\s+[\w\s'.-]*?)?(?=\s+(?:on|that|late|early)\b|\s*,|\s*$)"
-    r"|(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:late\s+|early\s+)?(?:on\s+)?{weekday_names_pattern()}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
     r"|on\s+(?:Twitter|Facebook|Fox(?:\s+News)?|CNN|MSNBC|NBC|ABC|CBS)"
     r"|yesterday|today|last\s+week|last\s+month|earlier|on\s+\w+\s+\d{1,2}|late|early|also|"
     r"again|recently|previously)\s*,?)*"
@@ -321,92 +124,6 @@ class Attribution:
     quote_span: tuple[int, int] | None
 
 
-@dataclass
-class SpeakerTracker:
-    """Per-article memory: surnames -> full names, genders, and where people were named."""
-
-    people: dict[str, str] = field(default_factory=dict)
-    gender: dict[str, str] = field(default_factory=dict)
-    seen: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), sorted
-    last_person: str | None = None
-    last_org: tuple[str, str] | None = None
-
-    def register(self, name: str, gender: str | None = None, at: int | None = None) -> str:
-        """Record a person; returns the canonical name (an earlier full name for a surname)."""
-        parts = name.split()
-        if len(parts) == 1 and name in self.people:
-            name = self.people[name]
-        else:
-            self.people.setdefault(name, name)
-            if len(parts) >= 2:
-                last = parts[-1]
-                if last in ("Jr.", "Sr.", "II", "III") and len(parts) >= 3:
-                    last = parts[-2]
-                self.people.setdefault(last, name)
-                bare = re.sub(r"^(?:al|el|ad|as|an|ar|at|az)-", "", last)
-                if bare != last:
-                    self.people.setdefault(bare, name)
-        g = gender or _first_name_gender(name)
-        if g and name not in self.gender:
-            self.gender[name] = g
-        if at is not None:
-            self.seen.insert(bisect_left(self.seen, (at, "")), (at, name))
-        self.last_person = name
-        return name
-
-    def pronoun(self, gender: str, at: int) -> str | None:
-        """The nearest person named before ``at`` whose gender is ``gender`` or unknown
-        (measured on PolNeAR train: better than preferring an exact gender match further back,
-        or the last speaker)."""
-        i = bisect_left(self.seen, (at, ""))
-        for _, name in reversed(self.seen[max(0, i - 12) : i]):
-            if self.gender.get(name) in (None, gender):
-                return name
-        return None
-
-
-def _first_name_gender(name: str) -> str | None:
-    first = name.split()[0].lower().rstrip(".")
-    if first in _MALE_NAMES:
-        return "m"
-    if first in _FEMALE_NAMES:
-        return "f"
-    return None
-
-
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs of quoted passages (“...”, "..." and the ''...'' of some
-    wires); ``text[open + 1 : close]`` is the quotation. A passage never spans paragraphs
-    unless the quote is left open (then it runs to the paragraph end)."""
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    double_apos = False
-    for m in _QUOTE_CHARS.finditer(text):
-        ch, i = m.group(0), m.start()
-        if ch == "\n":
-            if open_at is not None:
-                out.append((open_at, i))
-            open_at, double_apos = None, False
-        elif ch == "''":
-            if open_at is None:
-                open_at, double_apos = i + 1, True
-            elif double_apos:
-                out.append((open_at, i))
-                open_at, double_apos = None, False
-        elif ch == "\u201c" or (ch == '"' and open_at is None):
-            if open_at is None:
-                open_at = i
-        elif open_at is not None and not double_apos:
-            out.append((open_at, i))
-            open_at = None
-    if open_at is not None:
-        out.append((open_at, len(text)))
-    return out
-
-
-_QUOTE_CHARS = re.compile("''|[\u201c\u201d\"\n]")
-
-
 def _inside(ranges: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
     for s, e in ranges:
         if s < i < e:
@@ -418,11 +135,6 @@ def _strip_article(s: str) -> str:
     return re.sub(r"^(?:the|an?|its|their|his|her)\s+", "", s.strip(), flags=re.IGNORECASE)
 
 
-_DETERMINERS = _wordset(
-    "the a an its his her their some many most several few other others one both all these "
-    "those two another"
-)
-_POSTMODIFIER = _wordset("for at of with from in familiar close briefed who on to")
 _RELATIVE = re.compile(r"\s*(?:who|whose|which)\b")
 _QUANTIFIED = re.compile(
     r"(?:percent|%|majority|minority|most|many|some|half|number|share|plurality|third|quarter)"
@@ -442,18 +154,17 @@ _OBJECT_BEFORE = re.compile(
 class _Context:
     """What the resolver needs about one article."""
 
-    def __init__(
-        self, text: str, norm: str, mentions: list[Mention], ranges: list[tuple[int, int]]
-    ) -> None:
-        self.text = text
-        self.norm = norm
-        self.mentions = mentions
+    def __init__(self, doc: ArticleDoc) -> None:
+        self.text = doc.text
+        self.norm = norm = doc.norm
+        self.mentions = doc.mentions
         self.tracker = SpeakerTracker()
         self._names_done = 0
         # names outside quotations: a name inside a quote is rarely the next "he"
         self._chunks = []
+        ranges = doc.quote_ranges
         r = 0
-        for c in capitalised_chunks(text):
+        for c in doc.name_chunks:
             while r < len(ranges) and ranges[r][1] <= c[0]:
                 r += 1
             if r < len(ranges) and ranges[r][0] < c[0]:
@@ -501,25 +212,25 @@ def _person_name(
         titled = True
         for w in m.group(0).split():
             lw = w.lower()
-            if lw in _MALE_TITLES:
+            if lw in MALE_TITLES:
                 gender = "m"
-            elif lw in _FEMALE_TITLES:
+            elif lw in FEMALE_TITLES:
                 gender = "f"
         rest = chunk[m.end() :]
     rest = re.sub(r"['\u2019]s$", "", rest).strip()
-    if not rest or rest.split()[0].lower() in _NOT_NAMES:
+    if not rest or rest.split()[0].lower() in NOT_NAMES:
         return None
     parts = rest.split()
     # "Democratic presidential nominee" style prefixes end at a known first name.
     for i, p in enumerate(parts[:-1]):
-        if p.lower() in _MALE_NAMES or p.lower() in _FEMALE_NAMES:
+        if p.lower() in MALE_NAMES or p.lower() in FEMALE_NAMES:
             if i:
                 rest = " ".join(parts[i:])
                 parts = parts[i:]
             break
-    if any(p.lower().strip(".,") in _ORG_WORDS for p in parts):
+    if any(p.lower().strip(".,") in ORG_WORDS for p in parts):
         return None
-    g = _first_name_gender(rest)
+    g = first_name_gender(rest)
     if g is None and not titled:
         return None
     offset = chunk.find(rest)
@@ -529,15 +240,12 @@ def _person_name(
     return rest, gender or g, offset
 
 
-def find_attributions(
-    text: str, sentences: list[Sentence], mentions: list[Mention]
-) -> list[Attribution]:
+def find_attributions(doc: ArticleDoc) -> list[Attribution]:
     """Quote claims for every sentence with a reporting verb or "according to"."""
-    norm = normalise_for_matching(text)
-    ranges = quote_ranges(text)
-    ctx = _Context(text, norm, mentions, ranges)
+    ranges = doc.quote_ranges
+    ctx = _Context(doc)
     out: list[Attribution] = []
-    for sent in sentences:
+    for sent in doc.sentences:
         att = _attribute(ctx, sent, ranges)
         while att is not None:
             out.append(att)
@@ -559,7 +267,7 @@ def _attribute(
         if _inside(ranges, v_start):
             continue
         form = vm.group(1)
-        lemma = _ALL_VERBS[form]
+        lemma = ALL_VERBS[form]
         if form == "saying":
             continue
         ctx.learn_names_until(v_start)
@@ -590,7 +298,7 @@ def _attribute(
                     (q_open + 1, close),
                 )
             continue
-        if lemma in _QUOTE_ONLY or form in _QUOTE_ONLY_FORMS:
+        if lemma in QUOTE_ONLY or form in QUOTE_ONLY_FORMS:
             continue
         # Pre-verb: 'X said (that) ...'; X runs from the clause start to the verb.
         clause_start = s_start
@@ -735,13 +443,12 @@ def _resolve_chunk(ctx: _Context, start: int, end: int, strict: bool = False) ->
     start = end - len(phrase)
     low = phrase.lower()
     tracker = ctx.tracker
-    if low in _PRONOUNS:
-        kind = _PRONOUNS[low]
+    if low in PRONOUNS:
+        kind = PRONOUNS[low]
         if kind == "org":
             return (tracker.last_org[0], tracker.last_org[1], None) if tracker.last_org else None
         name = tracker.pronoun(kind, start)
         if name:
-            tracker.last_person = name
             return name, "person", None
         return None
     if len(phrase.split()) > 14:
@@ -774,14 +481,14 @@ def _resolve_chunk(ctx: _Context, start: int, end: int, strict: bool = False) ->
         if w.lower() in ("that", "which", "who", "when", "if", "because", "than", "after"):
             np_start = i + 1
     words = words[np_start:]
-    if not words or len(words) > 9 or words[0].lower() in _NOT_NAMES - _DETERMINERS:
+    if not words or len(words) > 9 or words[0].lower() in NOT_NAMES - DETERMINERS:
         return None
     head = words[-1].strip(".,")
     if not _SPEAKER_NOUNS.fullmatch(head) and not (
-        len(words) == 1 and head.lower() in _PLURAL_GROUPS
+        len(words) == 1 and head.lower() in PLURAL_GROUPS
     ):
         # "a spokesman for the campaign", "sources familiar with the talks"
-        post = next((i for i, w in enumerate(words) if w.lower() in _POSTMODIFIER), None)
+        post = next((i for i, w in enumerate(words) if w.lower() in POSTMODIFIER), None)
         if post is None or post == 0 or not _SPEAKER_NOUNS.fullmatch(words[post - 1]):
             return None
     elif len(words) > 7:
@@ -801,9 +508,9 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
     gender = None
     if title_m:
         for w in title_m.group(0).split():
-            if w.lower() in _MALE_TITLES:
+            if w.lower() in MALE_TITLES:
                 gender = "m"
-            elif w.lower() in _FEMALE_TITLES:
+            elif w.lower() in FEMALE_TITLES:
                 gender = "f"
         name = chunk[title_m.end() :].strip()
         abs_s += title_m.end()
@@ -817,7 +524,7 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
     parts = name.split()
     # "Democratic presidential nominee Hillary Clinton": start at a known first name.
     for i, p in enumerate(parts[:-1]):
-        if i and (p.lower() in _MALE_NAMES or p.lower() in _FEMALE_NAMES):
+        if i and (p.lower() in MALE_NAMES or p.lower() in FEMALE_NAMES):
             abs_s += len(" ".join(parts[:i])) + 1
             parts = parts[i:]
             name = " ".join(parts)
@@ -831,16 +538,16 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
             tracker.last_org = (mention.entity, mention.kind)
             return mention.entity, mention.kind, span
     low_parts = [p.lower().strip(".,") for p in parts]
-    if parts[0].lower() in _NOT_NAMES:
+    if parts[0].lower() in NOT_NAMES:
         return None
-    if any(p in _ORG_WORDS for p in low_parts) or (
+    if any(p in ORG_WORDS for p in low_parts) or (
         len(parts) == 1 and re.fullmatch(r"[A-Z][A-Z&.]{1,7}|[A-Z]{2,}[a-z]*[A-Z]+\w*", name)
     ):
         org = _strip_article(text_of(ctx, span))
         tracker.last_org = (org, "organisation")
         return org, "organisation", span
     if len(parts) >= 2:
-        if not all(p[:1].isupper() or "-" in p or p.lower() in _PARTICLES for p in parts):
+        if not all(p[:1].isupper() or "-" in p or p.lower() in PARTICLES for p in parts):
             return None
         if len(parts) > 4:
             return None
@@ -858,20 +565,13 @@ def _named(ctx: _Context, start: int, cap: tuple[int, int, str], phrase: str) ->
             if full == word:
                 tracker.gender[word] = gender
         return tracker.register(full, at=span[0]), "person", span
-    if word.lower() in _PLURAL_GROUPS:
+    if word.lower() in PLURAL_GROUPS:
         return word, "other", span
     if not re.fullmatch(r"[A-Z][a-z][\w'-]*|[A-Z]'[A-Z][\w-]*|Mc[A-Z]\w*", word):
         return None
     if title_m or (before and _SPEAKER_NOUNS.search(before.split()[-1])) or not before:
         return tracker.register(word, gender, at=span[0]), "person", span
     return None
-
-
-_PARTICLES = _wordset(
-    """
-    al el ad ash as an ar at az bin ibn abu bint de van von der du da di le la st
-    """
-)
 
 
 def text_of(ctx: _Context, span: tuple[int, int]) -> str:

@@ -1,4 +1,4 @@
-"""Sentence splitting with exact offsets, and length-preserving normalisation.
+"""Sentence splitting and quoted passages with exact offsets, and length-preserving normalisation.
 
 Every later stage reports character spans into the stored revision text, so nothing here may
 shift offsets: sentences are slices of the original string and ``normalise_for_matching`` maps
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from factdb.extract.records import Sentence
+from factdb.extract.words import MONTH_ABBREVIATIONS
 
 _MATCH_TABLE = str.maketrans(
     {
@@ -93,18 +94,7 @@ _NEVER_FINAL = {
 }
 # Abbreviations that may end a sentence: split only when a typical sentence opener follows.
 _MAYBE_FINAL = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    *MONTH_ABBREVIATIONS,
     "etc",
     "inc",
     "ltd",
@@ -321,98 +311,53 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
     out.append(Sentence(index=len(out), start=s, end=e, text=text[s:e]))
 
 
-# --- The main story ---------------------------------------------------------------------------
-# A news page holds one story plus furniture: teaser lists, "Related stories" / "More news" /
-# "Trending" blocks, photo-gallery captions. The main story is the segment of the page, between
-# such blocks, that holds the most prose.
-
-_MORE_MARKER = re.compile(
-    r"""^\W*(?:related(?:\ (?:stories|articles|news|content|links|coverage|posts|videos))?
-      |more\ (?:news|stories|headlines|from|on\ this|in|top\ stories|videos?|local\ news)
-      |(?:top|latest|trending|popular|recent|featured|recommended|editor'?s?\ picks?
-      |most\ (?:popular|read|viewed|shared|watched|commented))\b(?:\ \w+){0,3}
-      |you\ (?:may|might)\ (?:also\ )?(?:like|be\ interested)|also\ (?:on|in)\b
-      |in\ case\ you\ missed\ it|sponsored|promoted|from\ (?:around\ )?the\ web
-      |what'?s\ (?:next|new)|don'?t\ miss|read\ (?:next|more|also)|recommended\ for\ you
-      |now\ playing|up\ next|watch\ more|previous\ (?:story|article)|next\ (?:story|article)
-    )\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CAPTION = re.compile(r"^\s*(?:image|photo|slide|picture)\s+\d+\s+of\s+\d+\b", re.IGNORECASE)
-_PROSE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$")
-_STORY_CACHE: dict[int, tuple[str, list[tuple[int, int]]]] = {}
-
-
-def _is_prose(para: str) -> bool:
-    s = para.strip()
-    return (
-        len(s.split()) >= 10
-        and _PROSE_END.search(s) is not None
-        and not _CAPTION.match(s)
-        and not (len(s) < 400 and is_boilerplate(s))
-    )
+def quote_ranges(text: str) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quoted passages (“...”, "..." and the ''...'' of some
+    wires); ``text[open + 1 : close]`` is the quotation. A passage never spans paragraphs
+    unless the quote is left open (then it runs to the paragraph end)."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    double_apos = False
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, i = m.group(0), m.start()
+        if ch == "\n":
+            if open_at is not None:
+                out.append((open_at, i))
+            open_at, double_apos = None, False
+        elif ch == "''":
+            if open_at is None:
+                open_at, double_apos = i + 1, True
+            elif double_apos:
+                out.append((open_at, i))
+                open_at, double_apos = None, False
+        elif ch == "\u201c" or (ch == '"' and open_at is None):
+            if open_at is None:
+                open_at = i
+        elif open_at is not None and not double_apos:
+            out.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, len(text)))
+    return out
 
 
-def main_story(text: str) -> list[tuple[int, int]]:
-    """Character spans of ``text`` that hold the page's main story.
+_QUOTE_CHARS = re.compile("''|[\u201c\u201d\"\n]")
 
-    Paragraphs (newline-separated) are cut into segments at a "more stories" marker line
-    ("Related stories", "More news", "Trending", "You may also like", ...) and at any run of
-    three or more paragraphs that are not prose (menus, headline lists, teaser blocks whose
-    summaries repeat verbatim); gallery captions ("Image 3 of 12 ...") are skipped, neither
-    prose nor a break. A prose paragraph has ten
-    or more words, ends a sentence and is not boilerplate; a paragraph repeated verbatim on the
-    page is not prose. The main story is the segment with the most prose characters; a page
-    without prose is all story.
-    """
-    hit = _STORY_CACHE.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    paras = [(s, e) for s, e in _paragraphs(text) if text[s:e].strip()]
-    seen: dict[str, int] = {}
-    keys = []
-    for s, e in paras:
-        key = " ".join(text[s:e].lower().split())
-        keys.append(key)
-        seen[key] = seen.get(key, 0) + 1
-    segments: list[tuple[int, int, int]] = []  # (start, end, prose chars)
-    seg_start: int | None = None
-    seg_end = 0
-    score = 0
-    junk: list[tuple[int, int]] = []  # the current run of non-prose paragraphs
 
-    def close() -> None:
-        if seg_start is not None and score > 0:
-            segments.append((seg_start, seg_end, score))
-
-    for (s, e), key in zip(paras, keys, strict=True):
-        para = text[s:e]
-        if len(para) < 80 and _MORE_MARKER.match(para.strip()):
-            close()
-            seg_start, score, junk = None, 0, []
-            continue
-        if _CAPTION.match(para):
-            continue  # gallery captions describe the story's pictures: neither prose nor a break
-        if seen[key] == 1 and _is_prose(para):
-            if len(junk) >= 3:
-                close()
-                seg_start, score = None, 0
-            if seg_start is None:
-                seg_start = junk[0][0] if junk and len(junk) < 3 else s
-            junk = []
-            seg_end = e
-            score += e - s
+def text_windows(norm: str, spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    """Windows of ``norm`` around ``spans`` (in text order): each span widened by ``margin``
+    characters and then to whitespace on both sides, overlapping or touching windows merged.
+    Patterns that are slow to try at every position run only inside these."""
+    out: list[tuple[int, int]] = []
+    n = len(norm)
+    for s, e in spans:
+        a, b = max(0, s - margin), min(n, e + margin)
+        while a > 0 and not norm[a - 1].isspace():
+            a -= 1
+        while b < n and not norm[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
         else:
-            junk.append((s, e))
-            if seg_start is not None and len(junk) < 3:
-                seg_end = e
-    close()
-    if segments:
-        best = max(segments, key=lambda seg: seg[2])
-        spans = [(best[0], best[1])]
-    else:
-        spans = [(0, len(text))]
-    if len(_STORY_CACHE) > 8:
-        _STORY_CACHE.clear()
-    _STORY_CACHE[id(text)] = (text, spans)
-    return spans
+            out.append((a, b))
+    return out

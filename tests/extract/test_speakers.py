@@ -1,13 +1,11 @@
-from factdb.extract.entities import load_gazetteer
+from factdb.extract.document import ArticleDoc
 from factdb.extract.speakers import find_attributions
-from factdb.extract.text import split_sentences
 
 
 def _atts(text: str) -> list[tuple[str, str, str, str]]:
-    g = load_gazetteer()
     return [
         (a.speaker, a.speaker_kind, a.reporting_verb, a.quote)
-        for a in find_attributions(text, split_sentences(text), g.find_mentions(text))
+        for a in find_attributions(ArticleDoc(text))
     ]
 
 

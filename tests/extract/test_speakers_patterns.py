@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 
 from factdb.extract import extract
+from factdb.extract.document import ArticleDoc
 from factdb.extract.entities import load_gazetteer
-from factdb.extract.speakers import find_attributions, quote_ranges
-from factdb.extract.text import split_sentences
+from factdb.extract.speakers import find_attributions
+from factdb.extract.text import quote_ranges
 
 
 def _atts(text: str) -> list[tuple[str, str, str]]:
-    g = load_gazetteer()
     return [
-        (a.speaker, a.speaker_kind, a.reporting_verb)
-        for a in find_attributions(text, split_sentences(text), g.find_mentions(text))
+        (a.speaker, a.speaker_kind, a.reporting_verb) for a in find_attributions(ArticleDoc(text))
     ]
 
 
@@ -87,16 +86,14 @@ def test_inverted_said_with_apposition_name() -> None:
 def test_parenthetical_and_sentence_final_attribution() -> None:
     assert _speakers("The only problem, Ms. Bigbee said, is that her pay is lower.") == ["Bigbee"]
     text = "Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday."
-    g = load_gazetteer()
-    (att,) = find_attributions(text, split_sentences(text), g.find_mentions(text))
+    (att,) = find_attributions(ArticleDoc(text))
     assert att.speaker == "Carly Fiorina"
     assert att.quote == "Donald Trump is on solid ground attacking Bill Clinton"
 
 
 def test_quote_spanning_sentences_with_attribution_after() -> None:
     text = "“We will fight. We will win in November,” Clinton said."
-    g = load_gazetteer()
-    (att,) = find_attributions(text, split_sentences(text), g.find_mentions(text))
+    (att,) = find_attributions(ArticleDoc(text))
     assert att.speaker == "Clinton"
     assert att.quote == "We will fight. We will win in November"
 
@@ -149,18 +146,18 @@ def test_sentence_opening_words_are_not_people() -> None:
 
 
 def test_based_organisation_is_not_a_mention_of_its_city() -> None:
-    g = load_gazetteer()
-    ms = g.find_mentions("told Beirut-based al-Mayadeen TV on Monday")
+    ms = load_gazetteer().find_mentions("told Beirut-based al-Mayadeen TV on Monday")
     assert [(m.text, m.entity) for m in ms] == [("al-Mayadeen TV", "al-Mayadeen")]
-    ms = g.find_mentions("the Washington-based Center for Strategic and International Studies")
+    ms = load_gazetteer().find_mentions(
+        "the Washington-based Center for Strategic and International Studies"
+    )
     assert [(m.text, m.kind) for m in ms] == [
         ("Center for Strategic and International Studies", "organisation")
     ]
 
 
 def test_the_before_an_alias_is_not_part_of_the_mention() -> None:
-    g = load_gazetteer()
-    ms = g.find_mentions("the White House and the Washington Post said")
+    ms = load_gazetteer().find_mentions("the White House and the Washington Post said")
     assert [(m.text, m.entity) for m in ms] == [
         ("White House", "White House"),
         ("Washington Post", "The Washington Post"),

@@ -64,28 +64,3 @@ def test_normalise_keeps_length_and_maps_quotes() -> None:
     norm = normalise_for_matching(raw)
     assert len(norm) == len(raw)
     assert norm == "'a' \"b\" c d Shi'ite"
-
-
-def test_main_story_skips_teasers_and_related_block() -> None:
-    from factdb.extract.text import main_story
-
-    teaser = "School leaders handed out more than 600 laptops to pupils across the county today."
-    story = [
-        "Police responded to a shooting at a bar on University Drive early Sunday morning.",
-        "Officers said five juveniles were taken to the hospital with non-life threatening"
-        " injuries.",
-        "A juvenile suspect was taken into custody at the scene, police said on Sunday.",
-    ]
-    related = "Two men were killed in an unrelated crash on the interstate last week, police said."
-    text = "\n\n".join([teaser, teaser, teaser + " Again.", teaser + " Again.", *story])
-    text += "\n\nRelated Stories\n\n" + related
-    ((start, end),) = main_story(text)
-    assert text[start:end].startswith(story[0])
-    assert text[start:end].endswith(story[-1])
-    assert related not in text[start:end]
-
-
-def test_main_story_of_plain_text_is_everything() -> None:
-    from factdb.extract.text import main_story
-
-    assert main_story("Menu\nHome") == [(0, len("Menu\nHome"))]

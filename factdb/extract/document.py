@@ -1,0 +1,81 @@
+"""One article as every extraction stage reads it: ``ArticleDoc``, computed once per article.
+
+The stages (mentions, declared aliases, times, quote attributions, quantities and events) used
+to derive the same things from the raw text each for itself: the whole text was normalised
+six times and its quoted passages found twice. An ``ArticleDoc`` holds them, each computed on
+first use and then shared, and the stages are functions of the doc (spaCy's shared ``Doc``).
+
+Offsets everywhere index ``text``. ``norm`` is the same text with smart quotes, odd spaces
+and hyphens mapped to ASCII one character for one (``normalise_for_matching``), so it needs
+no offset map: an offset into ``norm`` is an offset into ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from factdb.extract.entities import (
+    Gazetteer,
+    capitalised_chunks,
+    find_declared_aliases,
+    load_gazetteer,
+    with_declared_mentions,
+)
+from factdb.extract.records import DeclaredAlias, Mention, Sentence
+from factdb.extract.text import normalise_for_matching, quote_ranges, split_sentences
+from factdb.extract.times import TimeExpression, times_in
+
+
+@dataclass
+class ArticleDoc:
+    """An article's text, its publication date (the reference for relative dates) and what
+    the stages share about it. Not the ingest ``factdb.readers.Document`` (a file read)."""
+
+    text: str
+    published: date | None = None
+    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+
+    @cached_property
+    def norm(self) -> str:
+        """``text`` normalised for matching, character for character."""
+        return normalise_for_matching(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def quote_ranges(self) -> list[tuple[int, int]]:
+        """(open, close) offsets of the quoted passages."""
+        return quote_ranges(self.text)
+
+    @cached_property
+    def name_chunks(self) -> list[tuple[int, int, str]]:
+        """Runs of capitalised words (``capitalised_chunks``), without connectors."""
+        return capitalised_chunks(self.text, norm=self.norm)
+
+    @cached_property
+    def gazetteer_mentions(self) -> list[Mention]:
+        """Mentions of the gazetteer's entities only."""
+        return self.gazetteer.find_mentions(self.text, norm=self.norm)
+
+    @cached_property
+    def declared_aliases(self) -> list[DeclaredAlias]:
+        """Aliases the text declares in parentheses ("Islamic State (IS)")."""
+        return find_declared_aliases(
+            self.text, self.gazetteer_mentions, self.gazetteer, norm=self.norm
+        )
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Gazetteer mentions plus mentions of the names the text declared, in text order."""
+        return with_declared_mentions(
+            self.text, self.gazetteer_mentions, self.declared_aliases, self.gazetteer
+        )
+
+    @cached_property
+    def times(self) -> list[TimeExpression]:
+        """Time expressions, resolved against ``published``."""
+        return times_in(self.text, self.norm, self.published)
