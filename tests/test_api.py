@@ -103,3 +103,17 @@ def test_sources_entities_alias(db_url: str, seeds: Path) -> None:
         assert {c.id for c in db.claims(entity="Uncle Sam")} == {
             c.id for c in db.claims(entity="United States")
         }
+
+
+def test_the_readme_example_runs(tmp_path: Path, seeds: Path, capsys) -> None:
+    """The README's "Using it from Python" block, run as written (in a folder with seeds/)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using it from Python", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "seeds").symlink_to(seeds)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "4 sources, 4 new revisions, 17 claims, 1 new contradiction" in out
+    assert "The United States has more than 5,000 troops in Iraq. 5000.0 2018-02-06" in out
+    with FactDB(tmp_path / "news.sqlite") as db:
+        assert db.contradiction(1).status == "confirmed"
