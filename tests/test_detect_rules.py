@@ -5,21 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factdb.config import DetectSettings
 from factdb.db.models import Claim
-from factdb.detect import (
-    Finding,
-    Interval,
-    _sweep_quantities,
-    compare_quantities,
-    likely_interval,
-    logical_interval,
-    sentence_key,
-)
+from factdb.detect import Finding, compare_events, compare_quantities, sentence_key
+from factdb.detect.rules import INF, gap, interval
+from factdb.detect.sweep import sweep_quantities
+from factdb.workers import other_runnable, spare_cores
 
 SETTINGS = DetectSettings(window_days=30)
 _ids = iter(range(1, 10_000))
@@ -129,10 +125,28 @@ def test_claims_without_as_of_are_not_compared() -> None:
 
 
 def test_interval_gap() -> None:
-    assert Interval(1, 2).gap_to(Interval(5, 9)) == 3
-    assert Interval(5, None).gap_to(Interval(1, 2)) == 3
-    assert Interval(1, 5).gap_to(Interval(4, 9)) is None
-    assert Interval(None, None).gap_to(Interval(1, 2)) is None
+    def span(low, high, low_open=False, high_open=False):
+        return interval(low, high, low_open, high_open)
+
+    assert gap(span(1, 2), span(5, 9)) == 3
+    assert gap(span(5, None), span(1, 2)) == 3
+    assert gap(span(1, 5), span(4, 9)) is None
+    assert gap(span(None, None), span(1, 2)) is None
+    assert span(None, None) == (-INF, False, INF, False)
+    assert gap(span(1, 5, high_open=True), span(5, 9)) == 0  # touching at an open bound
+    assert gap(span(1, 5), span(5, 9)) is None
+
+
+def test_one_off_events_conflict_when_their_dates_are_disjoint() -> None:
+    def capture(start: date, end: date) -> SimpleNamespace:
+        return SimpleNamespace(source_id=1, date_start=start, date_end=end)
+
+    june = capture(date(2014, 6, 1), date(2014, 6, 30))
+    later = compare_events(june, capture(date(2015, 6, 30), date(2015, 7, 1)))
+    assert later == Finding("date", "hard", round(0.5 + 365 / 730, 3))
+    assert compare_events(june, capture(date(2014, 6, 30), date(2014, 7, 5))) is None
+    assert compare_events(june, capture(date(2014, 7, 1), date(2014, 7, 1))) is not None
+    assert compare_events(june, capture(None, None)) is None
 
 
 # --- the full sweep against brute force -------------------------------------------------
@@ -198,7 +212,7 @@ def _items(rows) -> list[tuple]:
 
 def _sweep(rows, s: DetectSettings, counts: dict[int, int] | None = None) -> dict:
     found: dict = {}
-    _sweep_quantities(_items(rows), s.window_for("stock"), s.max_flags, counts or {}, found)
+    sweep_quantities(_items(rows), s.window_for("stock"), s.max_flags, counts or {}, found)
     return found
 
 
@@ -241,8 +255,25 @@ def test_capped_sweep_is_sound_bounded_and_maximal(rows, cap, stored) -> None:
 # --- the fast paths against the rules as first written ----------------------------------
 
 
+class Interval(NamedTuple):
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
+
+
 def _reference_compare(a, b, s: DetectSettings) -> Finding | None:
     """compare_quantities as first written, with Interval objects (detector version 2)."""
+
+    def logical_interval(c) -> Interval:
+        return Interval(c.value_low, c.value_high, c.low_open, c.high_open)
+
+    def likely_interval(c) -> Interval:
+        low = c.likely_low if c.likely_low is not None else c.value_low
+        high = c.likely_high if c.likely_high is not None else c.value_high
+        return Interval(
+            low, high, c.low_open and low == c.value_low, c.high_open and high == c.value_high
+        )
 
     def before(x: Interval, y: Interval) -> bool:
         if x.high is None or y.low is None:
@@ -321,14 +352,9 @@ def test_sentence_key_matches_the_reference_fold(text) -> None:
     assert sentence_key(text) == _reference_key(text)
 
 
-def test_workers_only_for_idle_cores(monkeypatch) -> None:
-    import factdb.detect as detect
-
-    monkeypatch.setattr(detect, "_cpus", lambda: 2)
+def test_workers_only_for_idle_cores() -> None:
     for others, expected in ((0, 2), (1, 1), (7, 1), (None, 2)):
-        monkeypatch.setattr(detect, "_other_runnable", lambda others=others: others)
-        assert detect._idle_cores() == expected
-    monkeypatch.setattr(detect, "_cpus", lambda: 16)
-    monkeypatch.setattr(detect, "_other_runnable", lambda: 0)
-    assert detect._idle_cores() == detect._MAX_WORKERS
-    assert detect._other_runnable() is None or detect._other_runnable() >= 0
+        assert spare_cores(2, others, limit=4) == expected
+    assert spare_cores(16, 0, limit=4) == 4
+    assert spare_cores(16, 13, limit=4) == 1
+    assert other_runnable() is None or other_runnable() >= 0
