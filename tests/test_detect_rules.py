@@ -296,10 +296,10 @@ def _reference_compare(a, b, s: DetectSettings) -> Finding | None:
         return None
     window = s.window_for(a.verb_class)
     days = abs((a.as_of - b.as_of).days)
+    la, lb = logical_interval(a), logical_interval(b)
     if days > window:
         return None
     time_factor = 1.0 - 0.5 * (days / window if window else 0.0)
-    la, lb = logical_interval(a), logical_interval(b)
     g = gap(la, lb)
     if g is not None:
         return Finding(

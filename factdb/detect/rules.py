@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any, Protocol
 
 from factdb.config import DetectSettings
@@ -119,14 +120,14 @@ def gap(x: Interval, y: Interval) -> float | None:
     return None
 
 
-def _scale(x: Interval, y: Interval) -> float:
-    """The largest finite magnitude among the bounds, at least 1 (the relative gap's
-    divisor)."""
+def _relative(distance: float, x: Interval, y: Interval) -> float:
+    """The gap relative to the largest finite magnitude among the bounds (at least 1),
+    capped at 1."""
     scale = 1.0
     for v in (x[0], x[2], y[0], y[2]):
         if scale < abs(v) < INF:
             scale = abs(v)
-    return scale
+    return min(1.0, distance / scale)
 
 
 def compare_figures(
@@ -138,28 +139,20 @@ def compare_figures(
         return None
     time_factor = 1.0 - 0.5 * (days / window if window else 0.0)
     x, y = logical(a), logical(b)
-    found = gap(x, y)
-    if found is not None:
-        value = min(1.0, found / _scale(x, y))
-        return ("numeric", "hard", round((0.5 + 0.5 * value) * time_factor, 3))
+    distance = gap(x, y)
+    if distance is not None:
+        return ("numeric", "hard", round((0.5 + 0.5 * _relative(distance, x, y)) * time_factor, 3))
     x, y = likely(a), likely(b)
-    found = gap(x, y)
-    if found is not None:
-        value = min(1.0, found / _scale(x, y))
-        return ("numeric", "soft", round(0.5 * max(value, 0.1) * time_factor, 3))
-    return None
+    distance = gap(x, y)
+    if distance is None:
+        return None
+    return ("numeric", "soft", round(0.5 * max(_relative(distance, x, y), 0.1) * time_factor, 3))
 
 
-def figures(claim: Any) -> Figures:
-    """A claim's figures (``Figures``), from any object with the claim's attributes."""
-    return (
-        claim.value_low,
-        claim.value_high,
-        claim.low_open,
-        claim.high_open,
-        claim.likely_low,
-        claim.likely_high,
-    )
+# A claim's figures (``Figures``), from any object with the claim's attributes.
+figures = attrgetter(
+    "value_low", "value_high", "low_open", "high_open", "likely_low", "likely_high"
+)
 
 
 def compare_quantities(a: ClaimFacts, b: ClaimFacts, settings: DetectSettings) -> Finding | None:
