@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from factdb.config import DetectSettings
 from factdb.db.models import Claim
 from factdb.detect import Finding, compare_events, compare_quantities, sentence_key
-from factdb.detect.rules import INF, gap, interval
+from factdb.detect.rules import INF, gap, logical
 from factdb.detect.sweep import sweep_quantities
 from factdb.workers import other_runnable, spare_cores
 
@@ -126,7 +126,7 @@ def test_claims_without_as_of_are_not_compared() -> None:
 
 def test_interval_gap() -> None:
     def span(low, high, low_open=False, high_open=False):
-        return interval(low, high, low_open, high_open)
+        return logical((low, high, low_open, high_open))
 
     assert gap(span(1, 2), span(5, 9)) == 3
     assert gap(span(5, None), span(1, 2)) == 3

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import Protocol
 
 from factdb.config import DetectSettings
 
@@ -40,7 +40,8 @@ ONE_OFF_EVENTS: dict[str, str] = {
 
 INF = float("inf")
 
-# (low, low open, high, high open); unbounded ends are -inf / +inf
+# (low, low open, high, high open); unbounded ends are -inf / +inf. Made by ``logical``,
+# ``likely`` and ``dates``, compared by ``gap``.
 Interval = tuple[float, bool, float, bool]
 
 # A quantity's figures as the comparison reads them, in this order:
@@ -77,8 +78,9 @@ class Finding:
     scope: str = "cross"  # cross | intra
 
 
-def interval(low: float | None, high: float | None, low_open: Any, high_open: Any) -> Interval:
-    """An interval from nullable bounds (None: unbounded)."""
+def logical(figures: Figures) -> Interval:
+    """What a quantity's wording allows: "more than 5,000" is (5000, inf)."""
+    low, high, low_open, high_open = figures[:4]
     return (
         -INF if low is None else low,
         bool(low_open),
@@ -87,20 +89,17 @@ def interval(low: float | None, high: float | None, low_open: Any, high_open: An
     )
 
 
-def logical(figures: Figures) -> Interval:
-    """What a quantity's wording allows: "more than 5,000" is (5000, inf)."""
-    value_low, value_high, low_open, high_open = figures[:4]
-    return interval(value_low, value_high, low_open, high_open)
-
-
 def likely(figures: Figures) -> Interval:
     """What a quantity's wording most likely means: a likely bound replaces the logical one
     and stays open only where it is the logical bound ("more than 5,000": (5000, 6000])."""
     value_low, value_high, low_open, high_open, likely_low, likely_high = figures
     low = likely_low if likely_low is not None else value_low
     high = likely_high if likely_high is not None else value_high
-    return interval(
-        low, high, bool(low_open) and low == value_low, bool(high_open) and high == value_high
+    return (
+        -INF if low is None else low,
+        bool(low_open) and low == value_low,
+        INF if high is None else high,
+        bool(high_open) and high == value_high,
     )
 
 
