@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from typing import Any
 
 from sqlalchemy import func, select
@@ -110,7 +110,7 @@ def _find_all(
         _sweep_all_events(session, settings, stored, found)
         return one_per_report(session, found, sentence_keys(dbapi, _claims(found)), flagged)
     planned = partitions(session, parts)
-    executor = pool(parts - 1) if url is not None and parts > 1 else None
+    executor = _start(pool, parts - 1) if url is not None and parts > 1 else None
     try:
         pending: list[Future | None] = [
             None if executor is None else _submit(executor, url, partition, settings, stored)
@@ -142,6 +142,14 @@ def _sweep_all_events(
 ) -> None:
     for group in event_groups(session, None):
         sweep_events(group, settings.max_flags, stored, found)
+
+
+def _start(pool: PoolFactory, workers: int) -> Executor | None:
+    try:
+        return pool(workers)
+    except (OSError, ImportError, NotImplementedError):  # no processes here: sweep alone
+        log.warning("detection workers could not start", exc_info=True)
+        return None
 
 
 def _submit(
