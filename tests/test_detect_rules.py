@@ -252,6 +252,38 @@ def test_capped_sweep_is_sound_bounded_and_maximal(rows, cap, stored) -> None:
     assert missed == []
 
 
+def test_capped_sweep_meets_an_empty_likely_interval_once() -> None:
+    """ "More than 2, likely 2" is the empty interval (2, 2]: it lies both above and below
+    other claims; the sweep must neither fail on it nor spend two flags on one pair."""
+
+    def claim(i, sentence, low, high, *, low_open=False, likely=None, day=1) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=i,
+            source_id=1,
+            revision_id=1,
+            sentence_index=sentence,
+            verb_class="stock",
+            value_low=low,
+            value_high=high,
+            low_open=low_open,
+            high_open=False,
+            likely_low=likely,
+            likely_high=likely,
+            as_of=date(2018, 1, day),
+        )
+
+    s = DetectSettings(window_days=10, max_flags=2)
+    rows = [claim(i, 0, 0.0, None) for i in (2, 3, 4, 5, 7)]
+    rows += [claim(1, 0, 2.0, None, low_open=True, likely=2.0)]
+    rows += [claim(6, 1, 2.0, 2.0, low_open=True), claim(8, 0, 0.0, 0.0)]
+    rows.sort(key=lambda r: r.id)
+    assert _sweep(rows, s).keys() == _brute(rows, s).keys() == {(1, 6), (6, 8)}
+    rows = [claim(i, 0, 0.0, None) for i in (2, 3, 4, 5, 7, 8)] + [claim(9, 0, 3.0, None)]
+    rows += [claim(1, 0, 2.0, None, low_open=True, likely=2.0, day=2)]
+    rows += [claim(6, 1, 2.0, 2.0, low_open=True, day=2)]
+    assert _sweep(rows, s).keys() == _brute(rows, s).keys()  # this one raised IndexError
+
+
 # --- the fast paths against the rules as first written ----------------------------------
 
 

@@ -64,11 +64,15 @@ def capped_sweep(
         insort(highs, (high, int(not high_open), j))
         present[j] = True
 
-    def remove(j: int) -> None:
+    def remove(j: int) -> tuple[int, int]:
+        """Take ``j`` out of both lists; returns where it was in each."""
         low, low_open, high, high_open = bounds[j]
-        del lows[bisect_left(lows, (low, int(low_open), j))]
-        del highs[bisect_left(highs, (high, int(not high_open), j))]
+        in_lows = bisect_left(lows, (low, int(low_open), j))
+        in_highs = bisect_left(highs, (high, int(not high_open), j))
+        del lows[in_lows]
+        del highs[in_highs]
         present[j] = False
+        return in_lows, in_highs
 
     end = 0
     for i in range(n):
@@ -97,17 +101,21 @@ def capped_sweep(
             else:
                 j = highs[down][2]
                 down += 1
+                if (bounds[j][0], bounds[j][1]) >= (high, not high_open):
+                    continue  # an empty interval, (2, 2], lies above too: met once, from above
             if flag(i, j):
                 left[i] -= 1
                 left[j] -= 1
                 if left[j] <= 0:
-                    remove(j)
-                    if not from_above:
-                        # j sat below ``down`` in highs and below ``above_from`` in lows
-                        down -= 1
-                        below_to -= 1
-                        above_from -= 1
-                        up -= 1
+                    # the positions after j's shift down by one: for a well-formed interval
+                    # j from below sat below ``down`` in highs and below ``above_from`` in
+                    # lows, j from above after ``up`` in lows and after ``below_to`` in
+                    # highs; an empty interval such as (2, 2] can sit elsewhere
+                    in_lows, in_highs = remove(j)
+                    up -= in_lows <= up
+                    above_from -= in_lows < above_from
+                    down -= in_highs < down
+                    below_to -= in_highs < below_to
 
 
 def sweep_quantities(
