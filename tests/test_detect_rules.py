@@ -253,24 +253,27 @@ def test_capped_sweep_is_sound_bounded_and_maximal(rows, cap, stored) -> None:
 
 
 def test_capped_sweep_meets_an_empty_likely_interval_once() -> None:
-    """ "More than 2, likely 2" is the empty interval (2, 2]: it lies both above and below
-    other claims; the sweep must neither fail on it nor spend two flags on one pair."""
+    """The empty interval (2, 2] ("more than 2", likely 2) lies both above and below other
+    claims; the sweep must neither fail on it nor spend two flags on one pair."""
+
+    fields = [
+        "id",
+        "source_id",
+        "revision_id",
+        "sentence_index",
+        "verb_class",
+        "value_low",
+        "value_high",
+        "low_open",
+        "high_open",
+        "likely_low",
+        "likely_high",
+        "as_of",
+    ]
 
     def claim(i, sentence, low, high, *, low_open=False, likely=None, day=1) -> SimpleNamespace:
-        return SimpleNamespace(
-            id=i,
-            source_id=1,
-            revision_id=1,
-            sentence_index=sentence,
-            verb_class="stock",
-            value_low=low,
-            value_high=high,
-            low_open=low_open,
-            high_open=False,
-            likely_low=likely,
-            likely_high=likely,
-            as_of=date(2018, 1, day),
-        )
+        values = (i, 1, 1, sentence, "stock", low, high, low_open, False, likely, likely)
+        return SimpleNamespace(**dict(zip(fields, (*values, date(2018, 1, day)), strict=True)))
 
     s = DetectSettings(window_days=10, max_flags=2)
     rows = [claim(i, 0, 0.0, None) for i in (2, 3, 4, 5, 7)]
