@@ -55,8 +55,7 @@ def detect(
 ) -> list[int]:
     """Find and store contradictions for ``claim_ids`` (default: all); returns new ids."""
     found = find_contradictions(session, claim_ids, settings, workers=workers, pool=pool)
-    with paused_gc():
-        return store_contradictions(session, found, DETECTOR_VERSION)
+    return store_contradictions(session, found, DETECTOR_VERSION)
 
 
 def find_contradictions(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from factdb.db.dialects import insert_contradictions
 from factdb.db.models import Contradiction
+from factdb.workers import paused_gc
 
 if TYPE_CHECKING:  # detection imports this module; only the type is needed here
     from factdb.detect.rules import Finding
@@ -25,11 +26,12 @@ def store_contradictions(
     in pair order. Pairs already stored (and their reviews) are left as they are."""
     if not found:
         return []
-    rows = [
-        (a, b, f.kind, f.scope, f.hardness, f.severity, detector_version, "open")
-        for (a, b), f in sorted(found.items())
-    ]
-    return insert_contradictions(session.connection(), rows)
+    with paused_gc():  # many small tuples, no cycles: ~15% faster at 13k pairs
+        rows = [
+            (a, b, f.kind, f.scope, f.hardness, f.severity, detector_version, "open")
+            for (a, b), f in sorted(found.items())
+        ]
+        return insert_contradictions(session.connection(), rows)
 
 
 def stored_counts(session: Session) -> dict[int, int]:
