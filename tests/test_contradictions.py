@@ -22,7 +22,7 @@ from factdb.db import dialects
 from factdb.db.models import Claim, Contradiction, Review
 from factdb.detect import DETECTOR_VERSION, detect, find_contradictions
 from factdb.detect.reading import EVERYTHING, partitions, portable_sweep, sweep_partition
-from factdb.detect.runs import PARALLEL_MIN_CLAIMS, parallel_parts
+from factdb.detect.runs import PARALLEL_MIN_CLAIMS, parallel_parts, sweep_at
 from factdb.extract.records import ClaimRecord, Extraction
 from factdb.ingest import ingest
 from factdb.queries import list_contradictions, review_contradiction
@@ -406,7 +406,8 @@ class _Recording(Executor):
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
         future = self.pool.submit(fn, *args, **kwargs)
-        self.futures.append(future)
+        if fn is sweep_at:  # not the warm-up jobs that start the workers
+            self.futures.append(future)
         return future
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:

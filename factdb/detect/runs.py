@@ -96,21 +96,21 @@ def _find_all(
     session: Session, settings: DetectSettings, workers: int | None, pool: PoolFactory
 ) -> dict[tuple[int, int], Finding]:
     parts, url = _processes(session, workers)
-    # the first statement: on SQLite it takes the write lock (BEGIN IMMEDIATE), so nothing
-    # is committed between what this process and the workers read
-    stored = stored_counts(session)
-    flagged = {i for i, n in stored.items() if n}
-    connection = session.connection()
-    dialect = connection.dialect.name
-    dbapi = connection.connection
-    found: dict[tuple[int, int], Any]
-    if day_number_sql(dialect) is None:  # another database: the portable reader
-        found = dict(portable_sweep(session, settings, stored))
-        _sweep_all_events(session, settings, stored, found)
-        return one_per_report(session, found, sentence_keys(dbapi, _claims(found)), flagged)
-    planned = partitions(session, parts)
     executor = _start(pool, parts - 1) if url is not None and parts > 1 else None
     try:
+        # on SQLite this transaction holds the write lock (BEGIN IMMEDIATE), so nothing is
+        # committed between what this process and the workers read
+        stored = stored_counts(session)
+        flagged = {i for i, n in stored.items() if n}
+        connection = session.connection()
+        dialect = connection.dialect.name
+        dbapi = connection.connection
+        found: dict[tuple[int, int], Any]
+        if day_number_sql(dialect) is None:  # another database: the portable reader
+            found = dict(portable_sweep(session, settings, stored))
+            _sweep_all_events(session, settings, stored, found)
+            return one_per_report(session, found, sentence_keys(dbapi, _claims(found)), flagged)
+        planned = partitions(session, parts)
         pending: list[Future | None] = [
             None if executor is None else _submit(executor, url, partition, settings, stored)
             for partition in planned[1:]
@@ -144,8 +144,13 @@ def _sweep_all_events(
 
 
 def _start(pool: PoolFactory, workers: int) -> Executor | None:
+    """A pool whose workers start now, so they import while this process reads the flag
+    counts and plans the partitions (a process pool starts one worker per waiting job)."""
     try:
-        return pool(workers)
+        executor = pool(workers)
+        for _ in range(workers):
+            executor.submit(int)
+        return executor
     except (OSError, ImportError, NotImplementedError):  # no processes here: sweep alone
         log.warning("detection workers could not start", exc_info=True)
         return None
