@@ -28,7 +28,8 @@ from sqlalchemy.orm import sessionmaker
 from factdb.config import DetectSettings
 from factdb.db import make_engine, migrate
 from factdb.db.models import Claim
-from factdb.detect import find_contradictions, store_contradictions
+from factdb.detect import DETECTOR_VERSION, find_contradictions
+from factdb.store.contradictions import store_contradictions
 
 
 def build(url: str, template: list[dict], n: int) -> float:
@@ -76,7 +77,7 @@ def run(url: str, workers: int | None) -> dict:
         found = find_contradictions(session, None, settings, **options)
         find_s = time.perf_counter() - start
         start = time.perf_counter()
-        stored = store_contradictions(session, found)
+        stored = store_contradictions(session, found, DETECTOR_VERSION)
         session.commit()
         store_s = time.perf_counter() - start
         cpu = time.process_time() - cpu

@@ -35,10 +35,11 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from factdb.config import DetectSettings, normalise_url
 from factdb.db import make_engine, migrate
 from factdb.db.models import Claim, Contradiction, Entity
-from factdb.detect import find_contradictions, store_contradictions
+from factdb.detect import DETECTOR_VERSION, find_contradictions
 from factdb.extract import load_gazetteer
 from factdb.queries import find_entity, list_claims, list_contradictions
 from factdb.store import add_alias
+from factdb.store.contradictions import store_contradictions
 
 # The corpus's hottest subject and hottest place (Zipf rank 1) get these real names and
 # their shipped aliases, so alias resolution is part of what is timed.
@@ -104,7 +105,8 @@ def build(url: str, template: list[dict], n: int) -> Engine:
     with factory() as session:
         _name_hot_entities(session)
         start = time.perf_counter()
-        stored = store_contradictions(session, find_contradictions(session, None, DetectSettings()))
+        found = find_contradictions(session, None, DetectSettings())
+        stored = store_contradictions(session, found, DETECTOR_VERSION)
         session.commit()
         print(f"detect: {len(stored):,} pairs in {time.perf_counter() - start:.0f} s")
     if engine.dialect.name == "postgresql":

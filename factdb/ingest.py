@@ -33,6 +33,7 @@ from factdb.store import (
     store_known_text,
     store_revision,
 )
+from factdb.workers import PoolFactory, process_pool
 
 
 @dataclass
@@ -236,23 +237,15 @@ def _extract_args(args: tuple[str, date | None]) -> Extraction | _Failed:
 
 
 class _Extractor:
-    """Extraction for a batch, in this process or a process pool (``workers`` > 1).
+    """Extraction for a batch, in this process or a worker pool (``workers`` > 1).
 
     ``submit`` returns at once with a handle; ``result`` waits. With a pool, the next batch
     is extracted while this process writes the current one.
     """
 
-    def __init__(self, workers: int) -> None:
-        self.pool: Executor | None = None
+    def __init__(self, workers: int, pool: PoolFactory) -> None:
+        self.pool: Executor | None = pool(workers) if workers > 1 else None
         self.workers = workers
-        if workers > 1:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # fork shares the loaded gazetteer and patterns; spawn where fork is missing
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
     def submit(self, docs: list[Document]) -> Callable[[], dict[int, Extraction | _Failed]]:
         if self.pool is None:
@@ -284,16 +277,17 @@ def ingest(
     *,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
+    pool: PoolFactory = process_pool,
 ) -> IngestReport:
     """Ingest every item; errors are collected, never raised.
 
     Items are read lazily in batches of ``batch_size`` (memory stays bounded however long
     the input). Per batch: a read-only look at which texts are new, extraction of those (in
-    ``workers`` processes when more than one, overlapping the writing of the previous
-    batch), then one write transaction with a savepoint per article.
+    ``workers`` processes from ``pool`` when more than one, overlapping the writing of the
+    previous batch), then one write transaction with a savepoint per article.
     """
     report = IngestReport()
-    extractor = _Extractor(workers)
+    extractor = _Extractor(workers, pool)
     entities = EntityCache(session)
     # batches sent to extraction and not yet written; with a pool, two are kept ahead so
     # the workers never wait for this process to finish writing

@@ -7,6 +7,7 @@ pin detection semantics independently of how the extractor reads a sentence.
 from __future__ import annotations
 
 import random
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import count
@@ -17,14 +18,19 @@ from sqlalchemy.orm import Session
 
 import factdb.extract
 from factdb.config import DetectSettings
+from factdb.db import dialects
 from factdb.db.models import Claim, Contradiction, Review
-from factdb.detect import detect, find_contradictions, store_contradictions
+from factdb.detect import DETECTOR_VERSION, detect, find_contradictions
+from factdb.detect.reading import EVERYTHING, partitions, portable_sweep, sweep_partition
+from factdb.detect.runs import PARALLEL_MIN_CLAIMS, parallel_parts, sweep_at
 from factdb.extract.records import ClaimRecord, Extraction
 from factdb.ingest import ingest
 from factdb.queries import list_contradictions
 from factdb.readers import Document
 from factdb.reextract import reextract
 from factdb.store import review_contradiction, store_revision
+from factdb.store.contradictions import store_contradictions
+from factdb.workers import fresh_process_pool
 
 _sentence = count()
 
@@ -391,27 +397,62 @@ def _findings(session_factory, **kwargs) -> dict:
     return found
 
 
-def test_parallel_full_run_finds_exactly_the_serial_pairs(session_factory, monkeypatch) -> None:
+class _Recording(Executor):
+    """A pool that records its futures (and the wrapped pool does the work)."""
+
+    def __init__(self, pool: Executor) -> None:
+        self.pool = pool
+        self.futures: list[Future] = []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future = self.pool.submit(fn, *args, **kwargs)
+        if fn is sweep_at:  # not the warm-up jobs that start the workers
+            self.futures.append(future)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+class _Failing(Executor):
+    """A pool whose every job fails, as a crashed worker would."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        future.set_exception(RuntimeError("worker died"))
+        return future
+
+
+def _no_pool(workers: int) -> Executor:
+    raise AssertionError("this run must stay in one process")
+
+
+def test_parallel_full_run_finds_exactly_the_serial_pairs(session_factory) -> None:
     with session_factory() as s:
         _busy_store(s)
-    serial = _findings(session_factory, workers=1)
+    serial = _findings(session_factory, workers=1, pool=_no_pool)
     assert len(serial) > 30 and {f.scope for f in serial.values()} == {"cross", "intra"}
     assert {f.kind for f in serial.values()} == {"numeric", "date"}
-    results = []
-    real = factdb.detect._Worker.result
-    monkeypatch.setattr(
-        factdb.detect._Worker, "result", lambda self: results.append(real(self)) or results[-1]
-    )
-    for workers in (2, 3):
-        results.clear()
-        parallel = _findings(session_factory, workers=workers)
-        assert len(results) == workers - 1 and None not in results  # the workers did sweep
+    pools: list[_Recording] = []
+
+    def recording(workers: int, make=fresh_process_pool) -> Executor:
+        pools.append(_Recording(make(workers)))
+        return pools[-1]
+
+    for workers, make in ((2, fresh_process_pool), (3, ThreadPoolExecutor)):
+        pools.clear()
+        parallel = _findings(
+            session_factory, workers=workers, pool=lambda n, make=make: recording(n, make)
+        )
+        [pool] = pools
+        assert len(pool.futures) == workers - 1  # the workers did sweep
+        assert all(f.done() and f.exception() is None and f.result()[0] for f in pool.futures)
         assert list(parallel.items()) == list(serial.items())  # same pairs, findings, order
     # a second run over stored pairs respects their flags the same way in both modes
     with session_factory() as s:
-        store_contradictions(s, _findings(session_factory, workers=1))
+        store_contradictions(s, _findings(session_factory, workers=1), DETECTOR_VERSION)
         s.commit()
-    wider = {"workers": 1}, {"workers": 2}
+    wider = {"workers": 1}, {"workers": 2, "pool": ThreadPoolExecutor}
     runs = [
         find_contradictions_in(session_factory, DetectSettings(max_flags=6), **kw) for kw in wider
     ]
@@ -425,36 +466,30 @@ def find_contradictions_in(session_factory, settings: DetectSettings, **kwargs) 
     return found
 
 
-def test_a_failed_worker_leaves_its_partition_to_the_parent(session_factory, monkeypatch) -> None:
+def test_a_failed_worker_leaves_its_partition_to_the_parent(session_factory) -> None:
     with session_factory() as s:
         _busy_store(s)
     serial = _findings(session_factory, workers=1)
-    monkeypatch.setattr(factdb.detect, "_WORKER_CODE", "import sys; sys.exit(3)")
-    assert list(_findings(session_factory, workers=2).items()) == list(serial.items())
+    failing = _findings(session_factory, workers=2, pool=lambda n: _Failing())
+    assert list(failing.items()) == list(serial.items())
 
 
-def test_uncommitted_work_keeps_the_run_in_one_process(session_factory, monkeypatch) -> None:
-    def no_workers() -> None:
-        raise AssertionError("a worker cannot see this session's uncommitted rows")
-
-    monkeypatch.setattr(factdb.detect._Worker, "start", no_workers)
+def test_uncommitted_work_keeps_the_run_in_one_process(session_factory) -> None:
     with session_factory() as s:
         article(s, "seed", troops(5000))
         doc = Document(text="uncommitted", origin="late", url="late")
         store_revision(s, doc, Extraction([], [], [troops(2000)]), "test")  # flushed only
-        found = find_contradictions(s, None, DetectSettings(), workers=2)
+        found = find_contradictions(s, None, DetectSettings(), workers=2, pool=_no_pool)
         assert len(found) == 1
 
 
 def test_partitions_cover_every_subject_once(session_factory) -> None:
-    from factdb.detect import _partitions
-
     with session_factory() as s:
         _busy_store(s)
         subjects = set(s.scalars(select(Claim.subject_id).where(Claim.measure.is_not(None))))
         for parts in (2, 3, 7):
-            rest, others = _partitions(s, parts)[0]
-            listed = [set(p[1]) for p in _partitions(s, parts)[1:]]
+            rest, others = partitions(s, parts)[0]
+            listed = [set(p[1]) for p in partitions(s, parts)[1:]]
             assert rest and set(others) == set().union(*listed)
             assert sum(len(p) for p in listed) == len(set(others))  # disjoint
             assert subjects - set(others)  # the first partition keeps some subjects
@@ -462,29 +497,42 @@ def test_partitions_cover_every_subject_once(session_factory) -> None:
 
 
 def test_portable_reader_sweeps_like_the_driver_reader(session_factory) -> None:
-    from factdb.detect import _EVERYTHING, _portable_sweep, _sweep_partition
-
     with session_factory() as s:
         _busy_store(s)
         connection = s.connection()
         settings = DetectSettings()
-        direct = _sweep_partition(
-            connection.connection, connection.dialect.name, _EVERYTHING, settings, {}
+        direct = sweep_partition(
+            connection.connection, connection.dialect.name, EVERYTHING, settings, {}
         )
-        assert direct and _portable_sweep(s, settings, {}) == direct
+        assert direct and portable_sweep(s, settings, {}) == direct
 
 
-def test_many_pairs_are_stored_alike_by_copy_and_insert(session_factory, monkeypatch) -> None:
+def _bulk_inserts(dialect: str) -> list:
+    """The bulk inserts a backend can use: its fast paths, and the portable one."""
+    if dialect == "sqlite":
+        return [dialects.insert_sqlite, dialects.insert_portable]
+    return [
+        lambda c, rows: dialects.insert_postgresql(c, rows, copy_min_rows=10**9),  # INSERT
+        lambda c, rows: dialects.insert_postgresql(c, rows, copy_min_rows=0),  # COPY
+        dialects.insert_portable,
+    ]
+
+
+def test_many_pairs_are_stored_alike_by_every_bulk_insert(session_factory, monkeypatch) -> None:
     with session_factory() as s:
         _busy_store(s)
+        inserts = _bulk_inserts(s.connection().dialect.name)
+        s.rollback()
     found = _findings(session_factory, workers=1)
     stored = []
-    for copy_from in (10**9, 0):  # PostgreSQL: plain INSERT, then COPY (SQLite: executemany)
-        monkeypatch.setattr(factdb.detect, "_COPY_MIN_ROWS", copy_from)
+    for insert in inserts:
+        monkeypatch.setitem(dialects.BULK_INSERTS, "sqlite", insert)
+        monkeypatch.setitem(dialects.BULK_INSERTS, "postgresql", insert)
         with session_factory() as s:
-            new = store_contradictions(s, found)
+            new = store_contradictions(s, found, DETECTOR_VERSION)
             assert new == sorted(new) and len(new) == len(found)
-            assert store_contradictions(s, found) == []  # stored once, even in one transaction
+            # stored once, even in one transaction
+            assert store_contradictions(s, found, DETECTOR_VERSION) == []
             rows = s.execute(
                 select(
                     Contradiction.claim_a_id,
@@ -500,16 +548,16 @@ def test_many_pairs_are_stored_alike_by_copy_and_insert(session_factory, monkeyp
             assert [tuple(r[:2]) for r in rows] == list(found)  # ids follow pair order
             stored.append(rows)
             s.rollback()
-    assert stored[0] == stored[1]
+    assert len(stored) == len(inserts) and all(rows == stored[0] for rows in stored)
 
 
-def test_a_small_store_is_swept_in_one_process(session_factory, monkeypatch) -> None:
-    def no_workers() -> None:
-        raise AssertionError("below _PARALLEL_MIN_CLAIMS one process is faster")
-
-    monkeypatch.setattr(factdb.detect._Worker, "start", no_workers)
-    monkeypatch.setattr(factdb.detect, "_idle_cores", lambda: 2)
+def test_a_small_store_is_swept_in_one_process(session_factory) -> None:
+    assert parallel_parts(None, idle=2, highest_claim_id=PARALLEL_MIN_CLAIMS - 1) == 1
+    assert parallel_parts(None, idle=2, highest_claim_id=PARALLEL_MIN_CLAIMS) == 2
+    assert parallel_parts(None, idle=1, highest_claim_id=10**7) == 1
+    assert parallel_parts(3, idle=1, highest_claim_id=0) == 3
     with session_factory() as s:
         article(s, "a", troops(5000))
         article(s, "b", troops(1000))
-        assert detect(s, None, DetectSettings(max_flags=5)) == []  # stored by the ingest
+        # below PARALLEL_MIN_CLAIMS one process is faster: no pool is made
+        assert detect(s, None, DetectSettings(max_flags=5), pool=_no_pool) == []

@@ -5,21 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factdb.config import DetectSettings
 from factdb.db.models import Claim
-from factdb.detect import (
-    Finding,
-    Interval,
-    _sweep_quantities,
-    compare_quantities,
-    likely_interval,
-    logical_interval,
-    sentence_key,
-)
+from factdb.detect import Finding, compare_events, compare_quantities, sentence_key
+from factdb.detect.rules import INF, gap, logical
+from factdb.detect.sweep import sweep_quantities
+from factdb.workers import other_runnable, spare_cores
 
 SETTINGS = DetectSettings(window_days=30)
 _ids = iter(range(1, 10_000))
@@ -129,10 +125,28 @@ def test_claims_without_as_of_are_not_compared() -> None:
 
 
 def test_interval_gap() -> None:
-    assert Interval(1, 2).gap_to(Interval(5, 9)) == 3
-    assert Interval(5, None).gap_to(Interval(1, 2)) == 3
-    assert Interval(1, 5).gap_to(Interval(4, 9)) is None
-    assert Interval(None, None).gap_to(Interval(1, 2)) is None
+    def span(low, high, low_open=False, high_open=False):
+        return logical((low, high, low_open, high_open))
+
+    assert gap(span(1, 2), span(5, 9)) == 3
+    assert gap(span(5, None), span(1, 2)) == 3
+    assert gap(span(1, 5), span(4, 9)) is None
+    assert gap(span(None, None), span(1, 2)) is None
+    assert span(None, None) == (-INF, False, INF, False)
+    assert gap(span(1, 5, high_open=True), span(5, 9)) == 0  # touching at an open bound
+    assert gap(span(1, 5), span(5, 9)) is None
+
+
+def test_one_off_events_conflict_when_their_dates_are_disjoint() -> None:
+    def capture(start: date, end: date) -> SimpleNamespace:
+        return SimpleNamespace(source_id=1, date_start=start, date_end=end)
+
+    june = capture(date(2014, 6, 1), date(2014, 6, 30))
+    later = compare_events(june, capture(date(2015, 6, 30), date(2015, 7, 1)))
+    assert later == Finding("date", "hard", round(0.5 + 365 / 730, 3))
+    assert compare_events(june, capture(date(2014, 6, 30), date(2014, 7, 5))) is None
+    assert compare_events(june, capture(date(2014, 7, 1), date(2014, 7, 1))) is not None
+    assert compare_events(june, capture(None, None)) is None
 
 
 # --- the full sweep against brute force -------------------------------------------------
@@ -198,7 +212,7 @@ def _items(rows) -> list[tuple]:
 
 def _sweep(rows, s: DetectSettings, counts: dict[int, int] | None = None) -> dict:
     found: dict = {}
-    _sweep_quantities(_items(rows), s.window_for("stock"), s.max_flags, counts or {}, found)
+    sweep_quantities(_items(rows), s.window_for("stock"), s.max_flags, counts or {}, found)
     return found
 
 
@@ -238,11 +252,63 @@ def test_capped_sweep_is_sound_bounded_and_maximal(rows, cap, stored) -> None:
     assert missed == []
 
 
+def test_capped_sweep_meets_an_empty_likely_interval_once() -> None:
+    """The empty interval (2, 2] ("more than 2", likely 2) lies both above and below other
+    claims; the sweep must neither fail on it nor spend two flags on one pair."""
+
+    fields = [
+        "id",
+        "source_id",
+        "revision_id",
+        "sentence_index",
+        "verb_class",
+        "value_low",
+        "value_high",
+        "low_open",
+        "high_open",
+        "likely_low",
+        "likely_high",
+        "as_of",
+    ]
+
+    def claim(i, sentence, low, high, *, low_open=False, likely=None, day=1) -> SimpleNamespace:
+        values = (i, 1, 1, sentence, "stock", low, high, low_open, False, likely, likely)
+        return SimpleNamespace(**dict(zip(fields, (*values, date(2018, 1, day)), strict=True)))
+
+    s = DetectSettings(window_days=10, max_flags=2)
+    rows = [claim(i, 0, 0.0, None) for i in (2, 3, 4, 5, 7)]
+    rows += [claim(1, 0, 2.0, None, low_open=True, likely=2.0)]
+    rows += [claim(6, 1, 2.0, 2.0, low_open=True), claim(8, 0, 0.0, 0.0)]
+    rows.sort(key=lambda r: r.id)
+    assert _sweep(rows, s).keys() == _brute(rows, s).keys() == {(1, 6), (6, 8)}
+    rows = [claim(i, 0, 0.0, None) for i in (2, 3, 4, 5, 7, 8)] + [claim(9, 0, 3.0, None)]
+    rows += [claim(1, 0, 2.0, None, low_open=True, likely=2.0, day=2)]
+    rows += [claim(6, 1, 2.0, 2.0, low_open=True, day=2)]
+    assert _sweep(rows, s).keys() == _brute(rows, s).keys()  # this one raised IndexError
+
+
 # --- the fast paths against the rules as first written ----------------------------------
+
+
+class Interval(NamedTuple):
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
 
 
 def _reference_compare(a, b, s: DetectSettings) -> Finding | None:
     """compare_quantities as first written, with Interval objects (detector version 2)."""
+
+    def logical_interval(c) -> Interval:
+        return Interval(c.value_low, c.value_high, c.low_open, c.high_open)
+
+    def likely_interval(c) -> Interval:
+        low = c.likely_low if c.likely_low is not None else c.value_low
+        high = c.likely_high if c.likely_high is not None else c.value_high
+        return Interval(
+            low, high, c.low_open and low == c.value_low, c.high_open and high == c.value_high
+        )
 
     def before(x: Interval, y: Interval) -> bool:
         if x.high is None or y.low is None:
@@ -265,10 +331,10 @@ def _reference_compare(a, b, s: DetectSettings) -> Finding | None:
         return None
     window = s.window_for(a.verb_class)
     days = abs((a.as_of - b.as_of).days)
+    la, lb = logical_interval(a), logical_interval(b)
     if days > window:
         return None
     time_factor = 1.0 - 0.5 * (days / window if window else 0.0)
-    la, lb = logical_interval(a), logical_interval(b)
     g = gap(la, lb)
     if g is not None:
         return Finding(
@@ -321,14 +387,9 @@ def test_sentence_key_matches_the_reference_fold(text) -> None:
     assert sentence_key(text) == _reference_key(text)
 
 
-def test_workers_only_for_idle_cores(monkeypatch) -> None:
-    import factdb.detect as detect
-
-    monkeypatch.setattr(detect, "_cpus", lambda: 2)
+def test_workers_only_for_idle_cores() -> None:
     for others, expected in ((0, 2), (1, 1), (7, 1), (None, 2)):
-        monkeypatch.setattr(detect, "_other_runnable", lambda others=others: others)
-        assert detect._idle_cores() == expected
-    monkeypatch.setattr(detect, "_cpus", lambda: 16)
-    monkeypatch.setattr(detect, "_other_runnable", lambda: 0)
-    assert detect._idle_cores() == detect._MAX_WORKERS
-    assert detect._other_runnable() is None or detect._other_runnable() >= 0
+        assert spare_cores(2, others, limit=4) == expected
+    assert spare_cores(16, 0, limit=4) == 4
+    assert spare_cores(16, 13, limit=4) == 1
+    assert other_runnable() is None or other_runnable() >= 0

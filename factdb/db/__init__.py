@@ -5,7 +5,8 @@ Only ``factdb.store`` writes rows and only ``factdb.queries`` (and reports) read
 reach the database through this package.
 """
 
-from factdb.db.engine import lock_writers, make_engine, open_database
+from factdb.db.dialects import lock_writers
+from factdb.db.engine import make_engine, open_database
 from factdb.db.migrate import (
     alembic_config,
     current_revision,

@@ -1,8 +1,8 @@
-"""Engines and sessions: SQLite pragmas, the write lock, and ``open_database``."""
+"""Engines and sessions: SQLite pragmas and ``open_database``."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from factdb.errors import FactdbError
@@ -42,24 +42,6 @@ def _sqlite_begin(conn: Connection) -> None:
     then writes can fail at once with "database is locked" when another process writes,
     without waiting for the busy timeout; BEGIN IMMEDIATE waits instead."""
     conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-# Any fixed 64-bit number: the key of the PostgreSQL advisory lock that writers share.
-WRITE_LOCK_KEY = 0x66616374_6462  # "factdb"
-
-
-def lock_writers(session: Session) -> None:
-    """Make this transaction the only writer until it ends, as SQLite's ``BEGIN IMMEDIATE``
-    already does; on PostgreSQL a transaction-scoped advisory lock.
-
-    Why: under READ COMMITTED two concurrent transactions cannot see each other's uncommitted
-    rows, so both could store one syndicated text as an original, and detection in each
-    would miss the pair the two articles form together (both seen in tests with 4 ingest
-    processes). Only writing is serialised: reading and extraction, the slow part, still run
-    in parallel. Re-entrant within a transaction.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
 def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:

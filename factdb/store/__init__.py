@@ -1,9 +1,10 @@
 """Persistence: the only package that writes rows.
 
 Sources and revisions (``sources``), entities and aliases (``entities``), claims
-(``claims``) and contradiction reviews (``reviews``). Functions take a ``Session`` opened by
-the caller (one per command, one transaction per article) so they compose and are testable
-without the CLI; they may read through ``factdb.queries``, which never writes.
+(``claims``), contradiction pairs (``contradictions``) and their reviews (``reviews``).
+Functions take a ``Session`` opened by the caller (one per command, one transaction per
+article) so they compose and are testable without the CLI; they may read through
+``factdb.queries``, which never writes.
 """
 
 from factdb.store.claims import (
@@ -14,6 +15,7 @@ from factdb.store.claims import (
     store_claims,
     supersede_claims,
 )
+from factdb.store.contradictions import store_contradictions, stored_counts
 from factdb.store.entities import EntityCache, add_alias, user_alias
 from factdb.store.reviews import (
     REVIEW_STATUSES,
@@ -50,9 +52,11 @@ __all__ = [
     "refresh_claims",
     "review_contradiction",
     "store_claims",
+    "store_contradictions",
     "store_copy",
     "store_known_text",
     "store_revision",
+    "stored_counts",
     "supersede_claims",
     "user_alias",
     "utcnow",

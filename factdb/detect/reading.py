@@ -1,0 +1,323 @@
+"""Reading the claims detection compares, for both kinds of run.
+
+A full run reads the quantity claims with one plain query per partition of the claim keys
+(tuples straight from the driver, no ORM or Core row objects, the as-of day computed by the
+database) and groups them by claim key in Python; a backend without a known day expression
+gets the same groups through Core (``portable_sweep``). An incremental run reads only the
+windows around the new claims, through the ``ix_claim_key`` index. One-off events are few
+and read with Core in both.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, func, select, tuple_, type_coerce
+from sqlalchemy.orm import Session
+
+from factdb.config import DetectSettings
+from factdb.db.dialects import chunks, day_number_sql
+from factdb.db.models import Claim
+from factdb.detect.rules import ONE_OFF_EVENTS
+from factdb.detect.sweep import Found, sweep_quantities
+from factdb.syndication import fold_text
+
+# which claims a partition sweeps: its subjects (a claim key lies wholly in one partition);
+# the first partition takes every subject not given to another, so none is ever left out
+Partition = tuple[bool, list[int]]  # (True: all but these subjects | False: these), subjects
+EVERYTHING: Partition = (True, [])
+
+
+def current_claim() -> tuple[ColumnElement[bool], ...]:
+    """The claims detection compares: current (``Claim.is_current``), not hedged, with a
+    subject. ``_quantity_sql`` spells the same filter in SQL for the driver-level reader."""
+    return (
+        *Claim.is_current(),
+        Claim.hedged.is_(False),
+        Claim.subject_id.is_not(None),
+    )
+
+
+def _quantity_sql(day_sql: str, partition: Partition) -> str:
+    """Quantity claims of one partition, unordered: (claim key..., day, id, ...). The
+    filters are those of ``current_claim()``; subject ids are integers read from the
+    database."""
+    where = (
+        "kind = 'quantity' AND measure IS NOT NULL AND as_of IS NOT NULL AND NOT superseded "
+        "AND NOT retired AND NOT hedged AND subject_id IS NOT NULL"
+    )
+    rest, subjects = partition
+    listed = ",".join(str(int(subject)) for subject in subjects)
+    if rest and subjects:
+        where += f" AND subject_id NOT IN ({listed})"
+    elif not rest:
+        where += f" AND subject_id IN ({listed})" if subjects else " AND 1 = 0"
+    return (
+        "SELECT subject_id, measure, verb_class, location_id, "
+        f"{day_sql}, id, source_id, revision_id, sentence_index, "
+        "value_low, value_high, low_open, high_open, likely_low, likely_high "
+        f"FROM claim WHERE {where}"
+    )
+
+
+def partitions(session: Session, parts: int) -> list[Partition]:
+    """Split the subjects into ``parts`` partitions of about the same number of quantity
+    claims (largest subject first, each to the lightest partition). The counts come from
+    the ``ix_claim_key`` index alone."""
+    if parts == 1:
+        return [EVERYTHING]
+    sizes = session.execute(
+        select(Claim.subject_id, func.count())
+        .where(Claim.subject_id.is_not(None), Claim.measure.is_not(None), Claim.as_of.is_not(None))
+        .group_by(Claim.subject_id)
+    ).all()
+    loads = [(0, part) for part in range(parts)]
+    subjects: list[list[int]] = [[] for _ in range(parts)]
+    for subject, n in sorted(sizes, key=lambda row: (-row[1], row[0])):
+        load, part = heapq.heappop(loads)
+        subjects[part].append(subject)
+        heapq.heappush(loads, (load + n, part))
+    others = [subject for part in subjects[1:] for subject in part]
+    return [(True, others)] + [(False, part) for part in subjects[1:]]
+
+
+def _quantity_keys(cursor: Any, sql: str) -> dict[tuple, list[tuple]]:
+    """Rows of ``sql`` grouped by claim key, each group sorted by (day, id); grouping in
+    Python is cheaper than the database sorting the rows."""
+    cursor.execute(sql)
+    groups: dict[tuple, list[tuple]] = {}
+    while batch := cursor.fetchmany(50_000):
+        for row in batch:
+            key = row[:4]
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [row[4:]]
+            else:
+                group.append(row[4:])
+    for group in groups.values():
+        group.sort()  # (day, id) is unique: no comparison reaches the other columns
+    return groups
+
+
+def sweep_partition(
+    dbapi: Any,
+    dialect: str,
+    partition: Partition,
+    settings: DetectSettings,
+    counts: dict[int, int],
+) -> Found:
+    """The quantity pairs of one partition, read through a DB-API connection of a backend
+    with a day expression (``factdb.db.dialects.day_number_sql``)."""
+    day_sql = day_number_sql(dialect)
+    if day_sql is None:
+        raise ValueError(f"no driver-level reader for {dialect}: use portable_sweep")
+    found: Found = {}
+    cursor = dbapi.cursor()
+    try:
+        groups = _quantity_keys(cursor, _quantity_sql(day_sql, partition))
+    finally:
+        cursor.close()
+    for (_, _, verb_class, _), items in groups.items():
+        sweep_quantities(items, settings.window_for(verb_class), settings.max_flags, counts, found)
+    return found
+
+
+def sentence_keys(dbapi: Any, ids: Iterable[int]) -> dict[int, str]:
+    """Claim id -> sentence key (``sentence_key`` of its text), for the syndication check."""
+    keys: dict[int, str] = {}
+    cursor = dbapi.cursor()
+    try:
+        for chunk in chunks(sorted(ids)):
+            # integers from the database: safe to inline, and no parameter limit applies
+            cursor.execute(f"SELECT id, text FROM claim WHERE id IN ({','.join(map(str, chunk))})")
+            keys.update((claim_id, fold_text(text)) for claim_id, text in cursor.fetchall())
+    finally:
+        cursor.close()
+    return keys
+
+
+_SWEEP_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.revision_id,
+    Claim.sentence_index,
+    Claim.subject_id,
+    Claim.measure,
+    Claim.verb_class,
+    Claim.location_id,
+    Claim.value_low,
+    Claim.value_high,
+    Claim.low_open,
+    Claim.high_open,
+    Claim.likely_low,
+    Claim.likely_high,
+    type_coerce(Claim.as_of, String).label("as_of_raw"),
+)
+# One-off events: who did what where, and when.
+_EVENT_COLUMNS = (
+    Claim.id,
+    Claim.source_id,
+    Claim.revision_id,
+    Claim.sentence_index,
+    Claim.subject_id,
+    Claim.verb,
+    Claim.location_id,
+    Claim.date_start,
+    Claim.date_end,
+)
+
+
+class Fact:
+    """One quantity claim read through Core: plain attributes, as_of as a date and as an
+    ordinal (``day``)."""
+
+    __slots__ = (
+        "as_of",
+        "day",
+        "high_open",
+        "id",
+        "likely_high",
+        "likely_low",
+        "low_open",
+        "revision_id",
+        "sentence_index",
+        "source_id",
+        "value_high",
+        "value_low",
+        "verb_class",
+    )
+
+    def __init__(self, row: Any) -> None:
+        (
+            self.id,
+            self.source_id,
+            self.revision_id,
+            self.sentence_index,
+            _subject,
+            _measure,
+            self.verb_class,
+            _location,
+            self.value_low,
+            self.value_high,
+            self.low_open,
+            self.high_open,
+            self.likely_low,
+            self.likely_high,
+            raw,
+        ) = row
+        self.as_of = date.fromisoformat(raw[:10]) if isinstance(raw, str) else raw
+        self.day = self.as_of.toordinal()
+
+
+def _quantities() -> Any:
+    return select(*_SWEEP_COLUMNS).where(
+        Claim.kind == "quantity",
+        Claim.measure.is_not(None),
+        Claim.as_of.is_not(None),
+        *current_claim(),
+    )
+
+
+def portable_sweep(session: Session, settings: DetectSettings, counts: dict[int, int]) -> Found:
+    """Quantity pairs through Core, for a backend without a day expression: the same pairs
+    as ``sweep_partition`` over everything."""
+    groups: dict[tuple, list[tuple]] = {}
+    for row in session.connection().execute(_quantities()):
+        fact = Fact(row)
+        groups.setdefault(tuple(row[4:8]), []).append(
+            (fact.day, fact.id, fact.source_id, fact.revision_id, fact.sentence_index, *row[8:14])
+        )
+    found: Found = {}
+    for (_, _, verb_class, _), items in groups.items():
+        items.sort()
+        sweep_quantities(items, settings.window_for(verb_class), settings.max_flags, counts, found)
+    return found
+
+
+def _eq(column: Any, value: Any) -> ColumnElement[bool]:
+    return column.is_(None) if value is None else column == value
+
+
+def quantity_groups(
+    session: Session, new_ids: set[int], settings: DetectSettings
+) -> Iterator[list[Fact]]:
+    """The windows around the new quantity claims, by claim key, each in as-of order."""
+    keys: dict[tuple, tuple[date, date]] = {}
+    for chunk in chunks(sorted(new_ids)):
+        spans = session.execute(
+            select(
+                Claim.subject_id,
+                Claim.measure,
+                Claim.verb_class,
+                Claim.location_id,
+                func.min(Claim.as_of),
+                func.max(Claim.as_of),
+            )
+            .where(
+                Claim.id.in_(chunk),
+                Claim.kind == "quantity",
+                Claim.measure.is_not(None),
+                Claim.as_of.is_not(None),
+                *current_claim(),
+            )
+            .group_by(Claim.subject_id, Claim.measure, Claim.verb_class, Claim.location_id)
+        )
+        for subject, measure, verb_class, location, low, high in spans:
+            key = (subject, measure, verb_class, location)
+            if key in keys:
+                low, high = min(low, keys[key][0]), max(high, keys[key][1])
+            keys[key] = (low, high)
+    base = _quantities()
+    for (subject, measure, verb_class, location), (low, high) in keys.items():
+        window = settings.window_for(verb_class)
+        query = base.where(
+            Claim.subject_id == subject,
+            Claim.measure == measure,
+            _eq(Claim.verb_class, verb_class),
+            _eq(Claim.location_id, location),
+            Claim.as_of.between(
+                date.fromordinal(max(1, low.toordinal() - window)),
+                date.fromordinal(high.toordinal() + window),
+            ),
+        ).order_by(Claim.as_of, Claim.id)
+        yield [Fact(row) for row in session.connection().execute(query)]
+
+
+def event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Any]]:
+    """One-off event claims grouped by (subject, event class, place): all of them
+    (``new_ids`` None), or the groups that hold one of ``new_ids``."""
+    base = select(*_EVENT_COLUMNS).where(
+        Claim.kind == "event",
+        Claim.verb.in_(ONE_OFF_EVENTS),
+        Claim.location_id.is_not(None),
+        Claim.date_start.is_not(None),
+        *current_claim(),
+    )
+    if new_ids is None:
+        rows = list(session.execute(base))
+    else:
+        fresh = [
+            row
+            for chunk in chunks(sorted(new_ids))
+            for row in session.execute(base.where(Claim.id.in_(chunk)))
+        ]
+        if not fresh:
+            return
+        keys = {(r.subject_id, r.location_id) for r in fresh}
+        rows = [
+            row
+            for chunk in chunks(sorted(keys))
+            for row in session.execute(
+                base.where(tuple_(Claim.subject_id, Claim.location_id).in_(chunk))
+            )
+        ]
+
+    def key(row: Any) -> tuple:
+        return (row.subject_id, ONE_OFF_EVENTS[row.verb], row.location_id)
+
+    for _, group in groupby(sorted(rows, key=key), key=key):
+        yield list(group)
