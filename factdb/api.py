@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +73,16 @@ class Metadata:
     url: str | None = None
     outlet: str | None = None
     published: DateLike = None
+
+    def apply(self, doc: Document) -> Document:
+        """``doc`` with its missing fields taken from here."""
+        return replace(
+            doc,
+            title=doc.title or self.title,
+            url=doc.url or self.url,
+            outlet=doc.outlet or self.outlet,
+            published=doc.published or _date(self.published, "published"),
+        )
 
 
 @dataclass(frozen=True)
@@ -165,14 +175,9 @@ class FactDB:
         timeout: float,
     ) -> Iterator[Document | ReadError]:
         from factdb.errors import ReadError
-        from factdb.readers import Document, Overrides, read_inputs
+        from factdb.readers import Document, read_inputs
 
-        given = Overrides(
-            title=metadata.title,
-            url=metadata.url,
-            outlet=metadata.outlet,
-            published=_date(metadata.published, "published"),
-        )
+        _date(metadata.published, "published")  # a bad date fails before anything is read
         for item in inputs:
             found = (
                 [item]
@@ -180,7 +185,7 @@ class FactDB:
                 else read_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout)
             )
             for doc in found:
-                yield doc if isinstance(doc, ReadError) else given.apply(doc)
+                yield doc if isinstance(doc, ReadError) else metadata.apply(doc)
 
     def detect(self, *, window: str | None = None, workers: int | None = None) -> list[int]:
         """Compare every current claim again; returns the ids of new contradictions

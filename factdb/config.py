@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factdb.vocabulary import VerbClass
+
 ENV_VAR = "FACTDB_DATABASE_URL"
 DEFAULT_PATH = "factdb.sqlite"
 DEFAULT_WINDOW_DAYS = 30
@@ -75,7 +77,7 @@ class DetectSettings:
 
     def window_for(self, verb_class: str | None) -> int:
         """Stock figures stand for a while; event counts only around their event."""
-        return self.event_window_days if verb_class == "event" else self.window_days
+        return self.event_window_days if verb_class == VerbClass.event else self.window_days
 
 
 def parse_window(text: str) -> int:

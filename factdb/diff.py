@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from factdb.db.models import Claim, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
+from factdb.vocabulary import ClaimKind
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class DiffLine:
 
 
 def _identity(claim: Claim) -> tuple:
-    if claim.kind == "quantity":
+    if claim.kind == ClaimKind.quantity:
         return (
             claim.kind,
             claim.subject_id,
@@ -36,7 +37,7 @@ def _identity(claim: Claim) -> tuple:
             claim.location_id,
             claim.unit,
         )
-    if claim.kind == "event":
+    if claim.kind == ClaimKind.event:
         return (claim.kind, claim.subject_id, claim.verb, claim.location_id)
     return (claim.kind, claim.speaker_id or claim.speaker_name)
 
@@ -50,7 +51,7 @@ def _value(claim: Claim) -> tuple:
         claim.qualifier,
         claim.date_start,
         claim.date_end,
-        claim.quote if claim.kind == "quote" else None,
+        claim.quote if claim.kind == ClaimKind.quote else None,
         claim.hedged,
     )
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 from factdb.db.models import Claim, Contradiction, Entity, EntityAlias, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
 from factdb.syndication import sentence_key
-from factdb.vocabulary import ClaimStatus
+from factdb.vocabulary import ClaimKind, ClaimStatus
 
 if TYPE_CHECKING:
     from factdb.extract.entities import Entity as GazetteerEntity
@@ -334,7 +334,7 @@ def timeline(
         select(Claim)
         .options(*_claim_options())
         .where(
-            Claim.kind == "quantity",
+            Claim.kind == ClaimKind.quantity,
             Claim.subject_id == subject.id,
             Claim.measure == measure,
             *Claim.is_current(),

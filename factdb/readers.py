@@ -16,8 +16,6 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,26 +26,7 @@ from factdb.formats import BY_SUFFIX, SUPPORTED_SUFFIXES, read_bytes, sniff, too
 from factdb.formats.document import Document, Input, text_hash
 from factdb.formats.feeds import parse_feed, read_feed
 
-__all__ = ["Document", "Overrides", "iter_files", "read_file", "read_inputs", "text_hash"]
-
-
-@dataclass(frozen=True)
-class Overrides:
-    """Metadata given on the command line for inputs that do not carry their own."""
-
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: date | None = None
-
-    def apply(self, doc: Document) -> Document:
-        return replace(
-            doc,
-            title=doc.title or self.title,
-            url=doc.url or self.url,
-            outlet=doc.outlet or self.outlet,
-            published=doc.published or self.published,
-        )
+__all__ = ["Document", "iter_files", "read_file", "read_inputs", "text_hash"]
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int, origin: str) -> bytes:

@@ -25,6 +25,7 @@ from factdb.db.models import Claim
 from factdb.detect.rules import ONE_OFF_EVENTS
 from factdb.detect.sweep import Found, sweep_quantities
 from factdb.syndication import fold_text
+from factdb.vocabulary import ClaimKind
 
 # which claims a partition sweeps: its subjects (a claim key lies wholly in one partition);
 # the first partition takes every subject not given to another, so none is ever left out
@@ -215,7 +216,7 @@ class Fact:
 
 def _quantities() -> Any:
     return select(*_SWEEP_COLUMNS).where(
-        Claim.kind == "quantity",
+        Claim.kind == ClaimKind.quantity,
         Claim.measure.is_not(None),
         Claim.as_of.is_not(None),
         *current_claim(),
@@ -259,7 +260,7 @@ def quantity_groups(
             )
             .where(
                 Claim.id.in_(chunk),
-                Claim.kind == "quantity",
+                Claim.kind == ClaimKind.quantity,
                 Claim.measure.is_not(None),
                 Claim.as_of.is_not(None),
                 *current_claim(),
@@ -291,7 +292,7 @@ def event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[An
     """One-off event claims grouped by (subject, event class, place): all of them
     (``new_ids`` None), or the groups that hold one of ``new_ids``."""
     base = select(*_EVENT_COLUMNS).where(
-        Claim.kind == "event",
+        Claim.kind == ClaimKind.event,
         Claim.verb.in_(ONE_OFF_EVENTS),
         Claim.location_id.is_not(None),
         Claim.date_start.is_not(None),

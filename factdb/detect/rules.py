@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import Protocol
 
 from factdb.config import DetectSettings
+from factdb.vocabulary import ContradictionKind, Hardness, Scope
 
 DETECTOR_VERSION = "2"
 
@@ -75,7 +76,7 @@ class Finding:
     kind: str  # numeric | date
     hardness: str  # hard | soft
     severity: float
-    scope: str = "cross"  # cross | intra
+    scope: str = Scope.cross
 
 
 def logical(figures: Figures) -> Interval:
@@ -140,12 +141,20 @@ def compare_figures(
     x, y = logical(a), logical(b)
     distance = gap(x, y)
     if distance is not None:
-        return ("numeric", "hard", round((0.5 + 0.5 * _relative(distance, x, y)) * time_factor, 3))
+        return (
+            ContradictionKind.numeric,
+            Hardness.hard,
+            round((0.5 + 0.5 * _relative(distance, x, y)) * time_factor, 3),
+        )
     x, y = likely(a), likely(b)
     distance = gap(x, y)
     if distance is None:
         return None
-    return ("numeric", "soft", round(0.5 * max(_relative(distance, x, y), 0.1) * time_factor, 3))
+    return (
+        ContradictionKind.numeric,
+        Hardness.soft,
+        round(0.5 * max(_relative(distance, x, y), 0.1) * time_factor, 3),
+    )
 
 
 # A claim's figures (``Figures``), from any object with the claim's attributes.
@@ -174,10 +183,10 @@ def compare_events(a: ClaimFacts, b: ClaimFacts) -> Finding | None:
     days = gap(dates(a.date_start, a.date_end), dates(b.date_start, b.date_end))
     if days is None:
         return None
-    return Finding("date", "hard", round(min(1.0, 0.5 + days / 730), 3))
+    return Finding(ContradictionKind.date, Hardness.hard, round(min(1.0, 0.5 + days / 730), 3))
 
 
 def with_scope(a: ClaimFacts, b: ClaimFacts, found: Finding) -> Finding:
     """The finding with its scope: pairs within one source are "intra", others "cross"."""
-    scope = "intra" if a.source_id == b.source_id else "cross"
+    scope = Scope.intra if a.source_id == b.source_id else Scope.cross
     return Finding(found.kind, found.hardness, found.severity, scope)

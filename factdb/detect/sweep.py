@@ -27,6 +27,7 @@ from factdb.detect.rules import (
     likely,
     with_scope,
 )
+from factdb.vocabulary import Scope
 
 # pair -> (kind, hardness, severity, scope): a Finding's fields, as the full sweep keeps them
 Found = dict[tuple[int, int], tuple[str, str, float, str]]
@@ -143,7 +144,12 @@ def sweep_quantities(
             return False
         kind, hardness, severity = found_
         pair = (a[_ID], b[_ID]) if a[_ID] < b[_ID] else (b[_ID], a[_ID])
-        found[pair] = (kind, hardness, severity, "intra" if a[_SOURCE] == b[_SOURCE] else "cross")
+        found[pair] = (
+            kind,
+            hardness,
+            severity,
+            Scope.intra if a[_SOURCE] == b[_SOURCE] else Scope.cross,
+        )
         return True
 
     capped_sweep(days, bounds, window, left, flag)

@@ -18,6 +18,7 @@ from factdb.extract.records import ClaimRecord, Extraction, Mention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.speakers import Attribution, find_attributions
 from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
+from factdb.vocabulary import ClaimKind, VerbClass
 
 EXTRACTOR_VERSION = "2"
 
@@ -291,7 +292,7 @@ def _quantity_claims(
         hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
         if (
             q.measure in ("killed", "injured")
-            and q.verb_class == "event"
+            and q.verb_class == VerbClass.event
             and not hedged
             and num.low is not None
             and num.low == num.high
@@ -301,7 +302,7 @@ def _quantity_claims(
             if num.low < top.get(q.measure, 0.0):
                 num = replace(num, high=None, likely_high=None, qualifier="at least")
         claim = ClaimRecord(
-            kind="quantity",
+            kind=ClaimKind.quantity,
             sentence_index=sent.index,
             span=(sent.start, sent.end),
             text=sent.text,
@@ -361,8 +362,8 @@ def _event_claims(
             and w.group(0).lower() == "fell"
             and re.match(r"\s+to\s+(?:the\s+)?[A-Z]", norm[w.end() : w.end() + 12])
         ):
-            found = ("fall", "event")  # "Mosul fell to Islamic State", not "prices fell"
-        if found and found[1] == "event" and w.group(0).lower() not in REPORTING_VERBS:
+            found = ("fall", VerbClass.event)  # "Mosul fell to Islamic State", not "prices fell"
+        if found and found[1] == VerbClass.event and w.group(0).lower() not in REPORTING_VERBS:
             verbs.append((w.start(), w.end(), found[0]))
     out: list[ClaimRecord] = []
     for group in merge_coordinated(text, dated):
@@ -410,7 +411,7 @@ def _event_claims(
         date_text = text[g_start:g_end]
         out.append(
             ClaimRecord(
-                kind="event",
+                kind=ClaimKind.event,
                 sentence_index=sent.index,
                 span=(sent.start, sent.end),
                 text=sent.text,
@@ -418,7 +419,7 @@ def _event_claims(
                 subject_kind=subj.kind if subj else None,
                 measure=measure,
                 verb=v_lemma,
-                verb_class="event",
+                verb_class=VerbClass.event,
                 location=obj.entity if obj else None,
                 location_kind=obj.kind if obj else None,
                 date_start=interval[0] if interval else None,
@@ -449,7 +450,7 @@ def _quote_claim(
     after = [t for t in outside if t.start >= att.verb_span[1]]
     t = after[0] if after else (outside[-1] if outside else None)
     return ClaimRecord(
-        kind="quote",
+        kind=ClaimKind.quote,
         sentence_index=sent.index,
         span=(sent.start, sent.end),
         text=sent.text,

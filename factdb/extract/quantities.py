@@ -22,6 +22,7 @@ from factdb.extract.quantity_words import (
 from factdb.extract.records import Sentence
 from factdb.extract.text import normalise_for_matching
 from factdb.extract.words import number_words
+from factdb.vocabulary import VerbClass
 
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|from|during|before|after|of|early|late|mid|and|to|through)[\s-]+$",
@@ -100,7 +101,7 @@ def _verb_before(norm: str, start: int) -> tuple[str, str, int] | None:
         if low in ("are", "were", "is", "was"):
             prev = tokens[-8:][-(j + 2)].group(0).lower() if j + 1 < len(tokens[-8:]) else ""
             if prev == "there":
-                return "be", "stock", base + tok.start()
+                return "be", VerbClass.stock, base + tok.start()
         found = lemma(low)
         if found:
             return found[0], found[1], base + tok.start()
@@ -111,7 +112,7 @@ def _verb_after(norm: str, pos: int) -> tuple[str, str, int] | None:
     c = _CASUALTY_AFTER.match(norm, pos, pos + 90)
     if c:
         group = c.lastgroup or "k1"
-        return ("kill" if group[0] == "k" else "injure"), "event", c.start(group)
+        return ("kill" if group[0] == "k" else "injure"), VerbClass.event, c.start(group)
     m = re.match(
         r"\s+(?:(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being|been)\s+)?"
         r"(?:(?:reportedly|also|now|still)\s+)?(?P<v>[a-z]+)\b",
@@ -183,7 +184,7 @@ def find_quantities(
         passive = vb is not None and bool(
             re.search(r"\b(?:were|was|are|is|been|being)\b", norm[noun_end : vb[2]])
         )
-        if vb is None or (vb[1] == "stock"):
+        if vb is None or (vb[1] == VerbClass.stock):
             vb = _verb_before(norm, num.start) or vb
             passive = False
         if vb and vb[0] in ("kill", "die") and measure in VICTIM_NOUNS:
@@ -191,13 +192,13 @@ def find_quantities(
         elif vb and vb[0] in ("wound", "injure") and measure in VICTIM_NOUNS:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
-        if measure in ("killed", "injured") and verb_class != "event":
+        if measure in ("killed", "injured") and verb_class != VerbClass.event:
             # "left two dead", "four dead, two injured": a casualty count is an event
-            verb, verb_class = ("kill" if measure == "killed" else "wound"), "event"
+            verb, verb_class = ("kill" if measure == "killed" else "wound"), VerbClass.event
         if verb is None:
-            verb_class = "stock"
+            verb_class = VerbClass.stock
         if measure in ("killed", "injured") and _TALLY.search(norm):
-            verb_class = "stock"  # a running total over a period or a city, not one event
+            verb_class = VerbClass.stock  # a running total over a period or a city, not one event
         out.append(Quantity(num, noun, measure, unit, verb, verb_class, verb_start, passive))
     taken = [(q.number.start, q.number.end) for q in out]
     extra = find_casualties(text, norm, taken, list(exclude or []))
@@ -213,7 +214,7 @@ def find_quantities(
         several = several_victims(document) if document is not None else frozenset()
         for q in extra:
             if tally:
-                q = replace(q, verb_class="stock")
+                q = replace(q, verb_class=VerbClass.stock)
             if q.singular and q.measure in several:
                 q = replace(q, number=_at_least(q.number))
             out.append(q)
@@ -349,7 +350,7 @@ def _with_self_kill(norm: str, q: Quantity) -> Quantity:
     num = q.number
     if (
         q.measure != "killed"
-        or q.verb_class != "event"
+        or q.verb_class != VerbClass.event
         or num.low is None
         or num.low != num.high
         or num.low < 1
@@ -389,7 +390,9 @@ def _casualty(
     num: NumberExpr, measure: str, verb_start: int, passive: bool = True, singular: bool = False
 ) -> Quantity:
     verb = "kill" if measure == "killed" else "injure"
-    return Quantity(num, measure, measure, measure, verb, "event", verb_start, passive, singular)
+    return Quantity(
+        num, measure, measure, measure, verb, VerbClass.event, verb_start, passive, singular
+    )
 
 
 def _at_least(num: NumberExpr) -> NumberExpr:
@@ -607,7 +610,7 @@ def casualty_totals(
                 num = q.number
                 if (
                     q.measure not in ("killed", "injured")
-                    or q.verb_class != "event"
+                    or q.verb_class != VerbClass.event
                     or num.low is None
                     or num.low != num.high
                     or (hedged is not None and hedged(sent, q))

@@ -6,6 +6,8 @@ They are data, not logic; ``quantities`` holds the reader that uses them.
 
 from __future__ import annotations
 
+from factdb.vocabulary import VerbClass
+
 MEASURES: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -94,7 +96,7 @@ def _add_verbs(cls: str, table: dict[str, str]) -> None:
 
 
 _add_verbs(
-    "stock",
+    VerbClass.stock,
     {
         "have": "has had having",
         "number": "numbers numbered",
@@ -117,7 +119,7 @@ _add_verbs(
 )
 
 _add_verbs(
-    "event",
+    VerbClass.event,
     {
         "train": "trains trained training",
         "kill": "kills killed killing",
