@@ -177,3 +177,18 @@ def test_long_modules_say_why() -> None:
         if lines > LONG * 1.1 and "One module because" not in doc:
             long.append(f"{name} ({lines} lines)")
     assert not long, f"long modules without a reason in their docstring: {long}"
+
+
+def test_every_package_ships_in_the_wheel() -> None:
+    """pyproject lists packages by hand (migrations/ is mapped into factdb.migrations), so a
+    new package missing from the list would import in a checkout and fail once installed."""
+    import tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    on_disk = {
+        _module_name(init)
+        for init in PACKAGE.rglob("__init__.py")
+        if "migrations" not in init.parts
+    }
+    assert on_disk - listed == set()
