@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from factdb.errors import FactdbError
+from factdb.mappings import flatten
 from factdb.vocabulary import VerbClass
 
 ENV_VAR = "FACTDB_DATABASE_URL"
@@ -120,10 +122,7 @@ def settings_file(url: str) -> Path | None:
 
 def load_settings(path: Path | None) -> dict[str, Any]:
     """Read and validate a settings file up front; errors name the file and the key."""
-    import tomllib
-
-    from factdb.errors import FactdbError
-    from factdb.mappings import flatten
+    import tomllib  # only when a settings file exists: CLI start-up
 
     if path is None:
         return {}
@@ -145,8 +144,6 @@ def load_settings(path: Path | None) -> dict[str, Any]:
 
 def detect_settings(url: str, window: str | None = None) -> DetectSettings:
     """Detection settings: the command's option, else factdb.toml, else the defaults."""
-    from factdb.errors import FactdbError
-
     values = load_settings(settings_file(url))
     days = values.get("detect.window", DEFAULT_WINDOW_DAYS)
     if window is not None:

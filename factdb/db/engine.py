@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from factdb.db.migrate import ensure_schema
 from factdb.errors import FactdbError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -46,8 +47,6 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:
     """Engine + schema check + session factory: what every command starts with."""
-    from factdb.db.migrate import ensure_schema
-
     engine = make_engine(url)
     if create:
         ensure_schema(engine)
