@@ -22,11 +22,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, detect_settings, resolve_url
 from factdb.errors import FactdbError
-from factdb.vocabulary import ClaimStatus, ContradictionStatus
+from factdb.vocabulary import ClaimKind, ClaimStatus, ContradictionStatus, Scope
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -62,6 +63,18 @@ def _date(value: DateLike, what: str) -> date | None:
         return parse_date(value)
     except ValueError as exc:
         raise FactdbError(f"{what}: {exc}") from None
+
+
+def _word(value: str | None, vocabulary: type[StrEnum], what: str) -> str | None:
+    """A filter value from a closed vocabulary; an unknown one is a user error, not an empty
+    result (as the CLI's choices make it)."""
+    if value is None:
+        return None
+    try:
+        return vocabulary(str(value)).value
+    except ValueError:
+        expected = ", ".join(vocabulary)
+        raise FactdbError(f"{what} {str(value)!r}: expected one of {expected}") from None
 
 
 @dataclass(frozen=True)
@@ -256,13 +269,13 @@ class FactDB:
         return list_claims(
             self.session,
             entity=entity,
-            kind=str(kind) if kind else None,
+            kind=_word(kind, ClaimKind, "claim kind"),
             source_id=source,
             measure=measure,
             outlet=outlet,
             since=_date(since, "since"),
             until=_date(until, "until"),
-            status=str(status),
+            status=_word(status, ClaimStatus, "claim status"),
             limit=limit,
             offset=offset,
         )
@@ -284,13 +297,13 @@ class FactDB:
 
         return list_contradictions(
             self.session,
-            status=str(status) if status else None,
+            status=_word(status, ContradictionStatus, "contradiction status"),
             entity=entity,
             measure=measure,
             outlet=outlet,
             since=_date(since, "since"),
             until=_date(until, "until"),
-            scope=str(scope) if scope else None,
+            scope=_word(scope, Scope, "scope"),
             limit=limit,
         )
 

@@ -117,3 +117,32 @@ def test_the_readme_example_runs(tmp_path: Path, seeds: Path, capsys) -> None:
     assert "The United States has more than 5,000 troops in Iraq. 5000.0 2018-02-06" in out
     with FactDB(tmp_path / "news.sqlite") as db:
         assert db.contradiction(1).status == "confirmed"
+
+
+@pytest.mark.parametrize(
+    ("method", "options", "message"),
+    [
+        ("claims", {"kind": "role"}, "claim kind 'role': expected one of quantity, event, quote"),
+        ("claims", {"status": "bogus"}, "claim status 'bogus': expected one of current,"),
+        ("contradictions", {"status": "all"}, "contradiction status 'all': expected one of open,"),
+        ("contradictions", {"scope": "nope"}, "scope 'nope': expected one of cross, intra"),
+    ],
+)
+def test_unknown_vocabulary_is_an_error_not_an_empty_result(
+    db_url: str, method: str, options: dict, message: str
+) -> None:
+    with FactDB(db_url) as db, pytest.raises(FactdbError) as raised:
+        getattr(db, method)(**options)
+    assert str(raised.value).startswith(message)
+
+
+def test_extract_is_reached_through_its_module() -> None:
+    """``factdb.extract`` is the subpackage; the function is ``factdb.extract.extract``."""
+    import factdb
+    import factdb.extract
+
+    records = factdb.extract.extract("The United States has 5,000 troops in Iraq.", None)
+    assert [(c.subject, c.value_low, c.location) for c in records.claims] == [
+        ("United States", 5000.0, "Iraq")
+    ]
+    assert callable(factdb.find_times)
