@@ -111,3 +111,46 @@ class ReviewStatus(StrEnum):
     dismissed = "dismissed"
     resolved = "resolved"
     open = "open"
+
+
+class PlaceKind(StrEnum):
+    """The level of a place in its gazetteer chain (``entity.kind`` of a place entity).
+
+    country; admin1: a first-level division (a US state, a Canadian province); admin2: a
+    second-level division (a US county); city: a city, town or village.
+    """
+
+    country = "country"
+    admin1 = "admin1"
+    admin2 = "admin2"
+    city = "city"
+
+
+class EventKind(StrEnum):
+    """What kind of real-world event an article reports (``event.kind``, ``incident.kind``).
+
+    Events of different kinds never join one incident.
+    """
+
+    shooting = "shooting"
+    attack = "attack"
+    bombing = "bombing"
+    earthquake = "earthquake"
+    storm = "storm"
+    flood = "flood"
+    fire = "fire"
+    crash = "crash"
+    deployment = "deployment"
+    election = "election"
+    other = "other"
+
+
+class CorrectionKind(StrEnum):
+    """A person's correction of incident clustering (``incident_correction.kind``).
+
+    together: two sources report one incident (from ``incidents merge``); apart: they report
+    different incidents (from ``incidents split``). Both outlive rebuilds and re-extraction.
+    """
+
+    together = "together"
+    apart = "apart"

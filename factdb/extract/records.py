@@ -33,6 +33,87 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place resolved against the gazetteer, with its chain of parents up to the country.
+
+    ``key`` is the gazetteer's stable id (``"geonames:4424606"``, ``"iso:US-MS"``,
+    ``"iso:US"``); ``name`` is the unique entity name the store files it under
+    ("Forest, Mississippi, United States"; a country keeps its gazetteer name, "United
+    States"); ``kind`` is a ``factdb.vocabulary.PlaceKind`` value; ``aliases`` are the
+    surfaces that may name it in text ("Forest, Miss.", "Forest, Mississippi").
+    """
+
+    key: str
+    name: str
+    kind: str  # PlaceKind
+    parent: Place | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+    aliases: tuple[str, ...] = ()
+
+    def chain(self) -> tuple[Place, ...]:
+        """This place and its parents, most specific first."""
+        out: list[Place] = []
+        node: Place | None = self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span of text resolved to a place ("Forest, Miss." -> Forest, Mississippi)."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Credits:
+    """Provenance found in the text, which must never become a claim's subject or an alias.
+
+    ``dateline`` is the opening "FOREST, Miss. (AP) —" text and ``dateline_place`` what it
+    resolves to; ``wires`` are agencies credited ("Associated Press"); ``bylines`` are
+    authors; ``spans`` are every (start, end) range of credit, byline, caption and page
+    furniture ("Image 9 of 11", "told CNN") in the text.
+    """
+
+    dateline: str | None = None
+    dateline_span: tuple[int, int] | None = None
+    dateline_place: Place | None = None
+    wires: tuple[str, ...] = ()
+    bylines: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A real-world event the article reports: its kind, place, dates and participants.
+
+    ``index`` numbers the article's events; exactly one has ``main`` (the event the article
+    is about) when the article reports any. ``span`` is the sentence that introduces it.
+    ``participants`` are named people (victims, suspects, officials); ``keywords`` are the
+    weighted terms that tell this event from others of its kind and place (clustering
+    evidence).
+    """
+
+    index: int
+    kind: str  # EventKind
+    main: bool
+    sentence_index: int
+    span: tuple[int, int]
+    place: Place | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    participants: tuple[str, ...] = ()
+    keywords: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class DeclaredAlias:
     """An alias the text itself declares, e.g. ``Daesh (Islamic State)``."""
 
@@ -85,6 +166,8 @@ class ClaimRecord:
     reporting_verb: str | None = None
     quote: str | None = None
     hedged: bool = False
+    place: Place | None = None  # the resolved place of ``location`` (its name), with its chain
+    event: int | None = None  # index into ``Extraction.events`` of the event this figure counts
 
 
 @dataclass(frozen=True)
@@ -96,3 +179,7 @@ class Extraction:
     claims: list[ClaimRecord]
     declared_aliases: list[DeclaredAlias] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    place: Place | None = None  # the article's place: its dateline's, else its main event's
+    credits: Credits = field(default_factory=Credits)
+    events: list[EventRecord] = field(default_factory=list)

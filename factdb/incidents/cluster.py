@@ -1,0 +1,243 @@
+"""Clustering events into incidents: the evidence score, incremental assignment, rebuild.
+
+Pure functions over small sketches, so the same code serves ``ingest`` (one new event against
+the candidate incidents the store fetched by its block), ``incidents rebuild`` (everything at
+once) and the benchmark. Blocking: an event is only compared with incidents of its kind, in
+its region (the place chain's first-level division, else its country) and within
+``DATE_WINDOW`` days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
+JOIN_THRESHOLD = 0.5  # score at or above which an event joins its best candidate
+MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
+
+
+@dataclass(frozen=True)
+class EventSketch:
+    """What clustering reads about one event.
+
+    ``places`` are place keys, most specific first (the chain of ``Place.key``); ``source``
+    is the article's source id (two events of one article never join one incident).
+    """
+
+    key: int
+    source: int
+    kind: str
+    places: tuple[str, ...] = ()
+    date_start: date | None = None
+    date_end: date | None = None
+    participants: frozenset[str] = frozenset()
+    keywords: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IncidentSketch:
+    """What clustering keeps about one incident: the union of its events' evidence."""
+
+    key: int
+    kind: str
+    places: tuple[str, ...] = ()
+    date_start: date | None = None
+    date_end: date | None = None
+    participants: frozenset[str] = frozenset()
+    keywords: Mapping[str, float] = field(default_factory=dict)
+    sources: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, key: int, event: EventSketch) -> IncidentSketch:
+        """A new incident holding one event."""
+        return cls(
+            key=key,
+            kind=event.kind,
+            places=event.places,
+            date_start=event.date_start,
+            date_end=event.date_end,
+            participants=event.participants,
+            keywords=dict(event.keywords),
+            sources=frozenset({event.source}),
+        )
+
+    def absorb(self, event: EventSketch) -> IncidentSketch:
+        """This incident with one more event: the most specific place, the union of dates,
+        names and the heaviest keywords."""
+        merged = dict(self.keywords)
+        for term, weight in event.keywords.items():
+            merged[term] = max(weight, merged.get(term, 0.0))
+        keep = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYWORDS])
+        places = event.places if len(event.places) > len(self.places) else self.places
+        starts = [d for d in (self.date_start, event.date_start) if d is not None]
+        ends = [d for d in (self.date_end, event.date_end) if d is not None]
+        return replace(
+            self,
+            places=places,
+            date_start=min(starts) if starts else None,
+            date_end=max(ends) if ends else None,
+            participants=self.participants | event.participants,
+            keywords=keep,
+            sources=self.sources | {event.source},
+        )
+
+
+def region(places: Sequence[str]) -> str | None:
+    """The blocking region of a place chain: its first-level division, else its country."""
+    if not places:
+        return None
+    return places[-2] if len(places) >= 2 else places[-1]
+
+
+def date_bounds(event: EventSketch) -> tuple[date, date] | None:
+    """The window of incident dates an event is compared with (None: no date, no block)."""
+    if event.date_start is None:
+        return None
+    end = event.date_end or event.date_start
+    return event.date_start - timedelta(days=DATE_WINDOW), end + timedelta(days=DATE_WINDOW)
+
+
+def _places_agree(a: Sequence[str], b: Sequence[str]) -> float:
+    """1 when one chain contains the other's most specific place, 0.5 for a shared region,
+    -1 when they name different places at one level, 0 when either is unknown."""
+    if not a or not b:
+        return 0.0
+    if a[0] in b or b[0] in a:
+        return 1.0
+    if region(a) == region(b):
+        return 0.3
+    return -1.0
+
+
+def _date_distance(e: EventSketch, inc: IncidentSketch) -> int | None:
+    if e.date_start is None or inc.date_start is None:
+        return None
+    e_end = e.date_end or e.date_start
+    i_end = inc.date_end or inc.date_start
+    if e_end < inc.date_start:
+        return (inc.date_start - e_end).days
+    if i_end < e.date_start:
+        return (e.date_start - i_end).days
+    return 0
+
+
+def _keyword_overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Weighted overlap of two keyword sets, 0..1 (shared weight over the smaller total)."""
+    if not a or not b:
+        return 0.0
+    shared = sum(min(w, b[t]) for t, w in a.items() if t in b)
+    return shared / min(sum(a.values()), sum(b.values()))
+
+
+def score(event: EventSketch, incident: IncidentSketch) -> float:
+    """Evidence that an event reports this incident; ``JOIN_THRESHOLD`` and above joins."""
+    if event.kind != incident.kind or event.source in incident.sources:
+        return float("-inf")
+    place = _places_agree(event.places, incident.places)
+    if place < 0:
+        return float("-inf")
+    distance = _date_distance(event, incident)
+    if distance is not None and distance > DATE_WINDOW:
+        return float("-inf")
+    names = len(event.participants & incident.participants)
+    total = 0.6 * _keyword_overlap(event.keywords, incident.keywords)
+    total += 0.4 * min(names, 2) / 2 + 0.2 * place
+    if distance is not None:
+        total -= 0.02 * distance
+    return total
+
+
+def choose(
+    event: EventSketch,
+    candidates: Iterable[IncidentSketch],
+    apart: frozenset[tuple[int, int]] = frozenset(),
+) -> IncidentSketch | None:
+    """The candidate incident this event joins, or None to start a new one. ``apart`` holds
+    (source, source) pairs people said report different incidents (either order)."""
+    best: tuple[float, int] | None = None
+    chosen: IncidentSketch | None = None
+    for inc in candidates:
+        if any((event.source, s) in apart or (s, event.source) in apart for s in inc.sources):
+            continue
+        s = score(event, inc)
+        if s >= JOIN_THRESHOLD and (best is None or (s, -inc.key) > best):
+            best, chosen = (s, -inc.key), inc
+    return chosen
+
+
+def cluster(
+    events: Sequence[EventSketch],
+    together: Iterable[tuple[int, int]] = (),
+    apart: Iterable[tuple[int, int]] = (),
+) -> list[list[int]]:
+    """Every event's incident, from scratch: groups of event keys.
+
+    Events are taken in date order and assigned incrementally, as ingest would; then the
+    groups people said belong together (``together``: pairs of source ids) are merged and the
+    sources people split off (``apart``) are moved out. Deterministic for the same input.
+    """
+    apart_set = frozenset(apart)
+    ordered = sorted(events, key=lambda e: (e.date_start or date.min, e.key))
+    incidents: dict[int, IncidentSketch] = {}
+    members: dict[int, list[int]] = {}
+    for e in ordered:
+        inc = choose(e, incidents.values(), apart_set)
+        if inc is None:
+            incidents[e.key] = IncidentSketch.of(e.key, e)
+            members[e.key] = [e.key]
+        else:
+            incidents[inc.key] = inc.absorb(e)
+            members[inc.key].append(e.key)
+    groups = list(members.values())
+    return apply_corrections(groups, {e.key: e.source for e in events}, together, apart_set)
+
+
+def apply_corrections(
+    groups: list[list[int]],
+    source_of: Mapping[int, int],
+    together: Iterable[tuple[int, int]],
+    apart: frozenset[tuple[int, int]],
+) -> list[list[int]]:
+    """Merge the groups whose sources people put together; move split-off sources out.
+
+    A later ``together`` wins over an earlier ``apart`` only when the store dropped that
+    ``apart`` (the store keeps the log and passes the corrections still in force).
+    """
+    by_source: dict[int, list[int]] = {}
+    for key, source in source_of.items():
+        by_source.setdefault(source, []).append(key)
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    group_of = {key: i for i, g in enumerate(groups) for key in g}
+    for a, b in together:
+        for ka in by_source.get(a, ()):
+            for kb in by_source.get(b, ()):
+                ra, rb = find(group_of[ka]), find(group_of[kb])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    merged: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        merged.setdefault(find(i), []).extend(g)
+    out: list[list[int]] = []
+    for g in merged.values():
+        g.sort()
+        sources_in = {source_of[k] for k in g}
+        moved: set[int] = set()
+        for a, b in apart:
+            if a in sources_in and b in sources_in:
+                moved.add(b)
+        if moved:
+            out.append([k for k in g if source_of[k] not in moved])
+            for s in sorted(moved):
+                out.append([k for k in g if source_of[k] == s])
+        else:
+            out.append(g)
+    return [g for g in out if g]
