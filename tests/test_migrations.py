@@ -17,7 +17,7 @@ from factdb.db import alembic_config, current_revision, head_revision, make_engi
 from factdb.db.migrate import ensure_schema
 from factdb.db.models import Base
 from factdb.errors import SchemaOutOfDate
-from factdb.vocabulary import ClaimKind, ContradictionStatus
+from factdb.vocabulary import ClaimKind, ContradictionStatus, CorrectionKind, EventKind
 
 TABLES = {
     "source",
@@ -27,6 +27,9 @@ TABLES = {
     "claim",
     "contradiction",
     "review",
+    "event",
+    "incident",
+    "incident_correction",
 }
 
 
@@ -158,7 +161,13 @@ def _refused(engine: Engine, insert: Callable[[Connection], None]) -> bool:
     return False
 
 
-CHECKED = [("claim", "kind", ClaimKind), ("contradiction", "status", ContradictionStatus)]
+CHECKED = [
+    ("claim", "kind", ClaimKind),
+    ("contradiction", "status", ContradictionStatus),
+    ("event", "kind", EventKind),
+    ("incident", "kind", EventKind),
+    ("incident_correction", "kind", CorrectionKind),
+]
 
 
 def _quoted(sql: str) -> set[str]:
@@ -221,3 +230,48 @@ def test_0005_drops_role_and_its_downgrade_restores_it(at_head_with_a_source: En
         conn.execute(text("DELETE FROM claim"))
     migrate(engine)
     assert _refused(engine, role_claim)
+
+
+def test_0006_adds_places_and_incidents_and_its_downgrade_keeps_the_rest(
+    at_head_with_a_source: Engine,
+) -> None:
+    """A place chain and an incident at head; down to 0005 the source and the plain
+    entity columns stay, the new tables and columns go; up again they are back, empty."""
+    engine = at_head_with_a_source
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO entity (id, name, kind, gazetteer_key) VALUES "
+                "(1, 'United States', 'country', 'iso:US')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO entity (id, name, kind, parent_id, gazetteer_key) VALUES "
+                "(2, 'Mississippi, United States', 'admin1', 1, 'iso:US-MS')"
+            )
+        )
+        conn.execute(text("UPDATE source SET wire = 'Associated Press', place_id = 2"))
+        conn.execute(
+            text(
+                "INSERT INTO incident (id, kind, region, sketch) VALUES (1, 'shooting', 'x', '{}')"
+            )
+        )
+    assert _refused(
+        engine,
+        lambda conn: conn.execute(
+            text(
+                "INSERT INTO entity (name, kind, gazetteer_key) VALUES ('Other', 'city', 'iso:US')"
+            )
+        ),
+    )
+    migrate(engine, "0005", downgrade=True)
+    names = set(inspect(engine).get_table_names())
+    assert not {"event", "incident", "incident_correction"} & names
+    assert "wire" not in {c["name"] for c in inspect(engine).get_columns("source")}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM entity")).scalar() == 2
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM incident")).scalar() == 0
+        assert conn.execute(text("SELECT parent_id FROM entity WHERE id = 2")).scalar() is None

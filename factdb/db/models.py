@@ -33,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from factdb.vocabulary import ClaimKind, ContradictionStatus, Scope
+from factdb.vocabulary import ClaimKind, ContradictionStatus, CorrectionKind, EventKind, Scope
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -72,6 +72,11 @@ class Source(Base):
     copy_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("source.id", ondelete="SET NULL"), index=True
     )
+    # provenance found in the text (never a claim's subject): "Associated Press", the
+    # opening "FOREST, Miss. (AP) —", and the place entity that dateline resolves to
+    wire: Mapped[str | None] = mapped_column(String(255))
+    dateline: Mapped[str | None] = mapped_column(String(255))
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     revisions: Mapped[list[SourceRevision]] = relationship(
@@ -105,8 +110,25 @@ class Entity(Base):
     name: Mapped[str] = mapped_column(String(255), unique=True)
     kind: Mapped[str] = mapped_column(String(32), default="other")
     wikidata_id: Mapped[str | None] = mapped_column(String(32))
+    # places (kind a PlaceKind): the enclosing place, coordinates, the gazetteer's stable id
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entity.id", ondelete="SET NULL"), index=True
+    )
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    gazetteer_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     aliases: Mapped[list[EntityAlias]] = relationship(back_populates="entity")
+    parent: Mapped[Entity | None] = relationship(remote_side=[id])
+
+    def chain(self) -> list[Entity]:
+        """This entity and its enclosing places, most specific first."""
+        out: list[Entity] = []
+        node: Entity | None = self
+        while node is not None and node not in out:
+            out.append(node)
+            node = node.parent
+        return out
 
 
 class EntityAlias(Base):
@@ -189,6 +211,10 @@ class Claim(Base):
     date_text: Mapped[str | None] = mapped_column(String(255))
     as_of: Mapped[date | None] = mapped_column(Date)
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
+    # the event this figure counts (its incident is the event's)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("event.id", ondelete="SET NULL"), index=True
+    )
     speaker_name: Mapped[str | None] = mapped_column(String(255))
     reporting_verb: Mapped[str | None] = mapped_column(String(32))
     quote: Mapped[str | None] = mapped_column(Text)
@@ -204,6 +230,7 @@ class Claim(Base):
     subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id])
     location: Mapped[Entity | None] = relationship(foreign_keys=[location_id])
     speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
+    event: Mapped[Event | None] = relationship()
 
     @classmethod
     def is_current(cls) -> tuple[ColumnElement[bool], ...]:
@@ -261,3 +288,87 @@ class Review(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     contradiction: Mapped[Contradiction] = relationship(back_populates="reviews")
+
+
+class Incident(Base):
+    """One real-world event reported by one or more sources: the union of its events.
+
+    ``region`` is the blocking key (``factdb.incidents.cluster.region`` of the place chain):
+    a new event is compared only with incidents of its kind and region near its dates,
+    read through ``ix_incident_block``. ``sketch`` holds the clustering evidence
+    (``IncidentSketch``: place keys, dates, participants, keywords, sources).
+    """
+
+    __tablename__ = "incident"
+    __table_args__ = (
+        _one_of("kind", EventKind, name="kind"),
+        Index("ix_incident_block", "kind", "region", "date_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # EventKind
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
+    region: Mapped[str | None] = mapped_column(String(64))
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    sketch: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    place: Mapped[Entity | None] = relationship()
+    events: Mapped[list[Event]] = relationship(back_populates="incident", order_by="Event.id")
+
+
+class Event(Base):
+    """A real-world event one revision of an article reports (replaced on re-extraction)."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "index"),
+        _one_of("kind", EventKind, name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("source.id", ondelete="CASCADE"), index=True)
+    revision_id: Mapped[int] = mapped_column(ForeignKey("source_revision.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)  # EventRecord.index within the article
+    kind: Mapped[str] = mapped_column(String(16))  # EventKind
+    main: Mapped[bool] = mapped_column(Boolean, default=False)
+    sentence_index: Mapped[int] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
+    date_start: Mapped[date | None] = mapped_column(Date)
+    date_end: Mapped[date | None] = mapped_column(Date)
+    participants: Mapped[list[str]] = mapped_column(JSON, default=list)
+    keywords: Mapped[dict] = mapped_column(JSON, default=dict)
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incident.id", ondelete="SET NULL"), index=True
+    )
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+    source: Mapped[Source] = relationship()
+    revision: Mapped[SourceRevision] = relationship()
+    place: Mapped[Entity | None] = relationship()
+    incident: Mapped[Incident | None] = relationship(back_populates="events")
+
+
+class IncidentCorrection(Base):
+    """Append-only log of people's clustering corrections, about sources (not incidents,
+    whose ids a rebuild renews), so they outlive rebuild, reextract and re-ingest. For each
+    pair of sources the latest correction is in force."""
+
+    __tablename__ = "incident_correction"
+    __table_args__ = (_one_of("kind", CorrectionKind, name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # CorrectionKind
+    source_a_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), index=True
+    )
+    source_b_id: Mapped[int] = mapped_column(
+        ForeignKey("source.id", ondelete="CASCADE"), index=True
+    )
+    reviewer: Mapped[str] = mapped_column(String(255))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
