@@ -1,7 +1,8 @@
 """Persistence: the only package that writes rows.
 
-Sources and revisions (``sources``), entities and aliases (``entities``), claims
-(``claims``), contradiction pairs (``contradictions``) and their reviews (``reviews``).
+Sources and revisions (``sources``), entities and aliases (``entities``), places
+(``places``), events and incidents (``incidents``), claims (``claims``), contradiction
+pairs (``contradictions``) and their reviews (``reviews``).
 Functions take a ``Session`` opened by the caller (one per command, one transaction per
 article) so they compose and are testable without the CLI; they may read through
 ``factdb.queries``, which never writes.
@@ -17,6 +18,15 @@ from factdb.store.claims import (
 )
 from factdb.store.contradictions import store_contradictions, stored_counts
 from factdb.store.entities import EntityCache, add_alias, user_alias
+from factdb.store.incidents import (
+    assign_events,
+    drop_events,
+    merge_incidents,
+    rebuild_incidents,
+    split_incident,
+    store_events,
+)
+from factdb.store.places import file_place
 from factdb.store.reviews import (
     REVIEW_STATUSES,
     SYSTEM_REVIEWER,
@@ -44,16 +54,23 @@ __all__ = [
     "SameText",
     "StoredRevision",
     "add_alias",
+    "assign_events",
     "claim_fingerprint",
     "default_reviewer",
+    "drop_events",
+    "file_place",
     "find_existing",
     "mark_stale",
+    "merge_incidents",
     "needs_extraction",
+    "rebuild_incidents",
     "refresh_claims",
     "review_contradiction",
+    "split_incident",
     "store_claims",
     "store_contradictions",
     "store_copy",
+    "store_events",
     "store_known_text",
     "store_revision",
     "stored_counts",

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from factdb.db.models import Claim, SourceRevision
 from factdb.extract.records import ClaimRecord
 from factdb.store.entities import EntityCache
+from factdb.store.places import file_place
 from factdb.store.reviews import mark_stale
 
 _INSERT_CLAIMS = insert(Claim.__table__)
@@ -67,14 +68,32 @@ class RevisionRef:
     text: str
 
 
+def _location_id(record: ClaimRecord, entities: EntityCache) -> int | None:
+    """A claim's place: its resolved gazetteer place when extraction gave one."""
+    if record.place is not None:
+        return file_place(entities, record.place)
+    return entities.id_for(record.location, record.location_kind)
+
+
+def _event_id(record: ClaimRecord, event_ids: list[int]) -> int | None:
+    """The stored id of the event the claim counts (``record.event`` indexes the events)."""
+    if record.event is None or not 0 <= record.event < len(event_ids):
+        return None
+    return event_ids[record.event]
+
+
 def store_claims(
     session: Session,
     revision: RevisionRef | SourceRevision,
     records: list[ClaimRecord],
     entities: EntityCache,
     extractor_version: str,
+    event_ids: list[int] | None = None,
 ) -> list[int]:
     """Insert the claims of one revision in one bulk statement; their ids in record order.
+
+    ``event_ids`` are the stored ids of the revision's events, in ``Extraction.events``
+    order.
 
     Core-style bulk insert (one multi-row INSERT ... RETURNING) rather than ORM objects:
     measured 20k rows/s for ``add_all`` against several times that for this.
@@ -104,7 +123,8 @@ def store_claims(
                 "measure": record.measure,
                 "verb": record.verb,
                 "verb_class": record.verb_class,
-                "location_id": entities.id_for(record.location, record.location_kind),
+                "location_id": _location_id(record, entities),
+                "event_id": _event_id(record, event_ids or []),
                 "value_low": record.value_low,
                 "value_high": record.value_high,
                 "low_open": record.low_open,
@@ -171,6 +191,7 @@ def refresh_claims(
     records: list[ClaimRecord],
     entities: EntityCache,
     extractor_version: str,
+    event_ids: list[int] | None = None,
 ) -> Refreshed:
     """Bring a revision's stored claims in line with a new extraction of its text.
 
@@ -194,12 +215,13 @@ def refresh_claims(
             continue
         for name in _REFRESHED:
             setattr(claim, name, getattr(record, name))
-        claim.location_id = entities.id_for(record.location, record.location_kind)
+        claim.location_id = _location_id(record, entities)
+        claim.event_id = _event_id(record, event_ids or [])
         claim.retired = False
         claim.extractor_version = extractor_version
         kept.append(claim.id)
     added = [r for f, r in fresh.items() if f not in stored]
-    new_ids = store_claims(session, revision, added, entities, extractor_version)
+    new_ids = store_claims(session, revision, added, entities, extractor_version, event_ids)
     revision.extractor_version = extractor_version
     stale = mark_stale(session, gone, f"claim no longer extracted by extractor {extractor_version}")
     return Refreshed(kept, new_ids, gone, stale)

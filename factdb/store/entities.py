@@ -31,9 +31,11 @@ class EntityCache:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._ids: dict[str, int] = {}
+        self.places: dict[str, int] = {}  # gazetteer key -> entity id (store.places)
 
     def forget(self) -> None:
         self._ids.clear()
+        self.places.clear()
 
     def id_for(self, name: str | None, kind: str | None = None) -> int | None:
         if not name:

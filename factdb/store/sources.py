@@ -18,6 +18,16 @@ from factdb.extract.records import Extraction
 from factdb.readers import Document, text_hash
 from factdb.store.claims import RevisionRef, store_claims, supersede_claims
 from factdb.store.entities import EntityCache, add_alias
+from factdb.store.incidents import assign_events, drop_events, store_events
+from factdb.store.places import file_place
+
+try:  # factdb.outlets lands from another branch; until then front matter alone names outlets
+    from factdb.outlets import outlet_from_url
+except ImportError:  # pragma: no cover
+
+    def outlet_from_url(url: str | None) -> str | None:
+        return None
+
 
 # Statements on the ingest hot path, built once (see factdb.store.entities).
 _SOURCE_BY_KEY = select(Source.id, Source.copy_of_id, Source.authors, Source.meta).where(
@@ -104,7 +114,7 @@ def _source_row(doc: Document, copy_of: int | None = None) -> dict:
         "key": doc.key,
         "url": doc.url,
         "title": doc.title,
-        "outlet": doc.outlet,
+        "outlet": doc.outlet or (outlet_from_url(doc.url) if doc.url else None),
         "published_at": doc.published,
         "authors": list(doc.authors),
         "language": doc.language,
@@ -120,7 +130,8 @@ def store_revision(
     extractor_version: str,
     entities: EntityCache | None = None,
 ) -> StoredRevision:
-    """Write a new source or a new revision of one, and its claims; supersede older claims.
+    """Write a new source or a new revision of one, its events and claims; supersede older
+    claims and events; assign the events to incidents.
 
     A syndicated copy given a text of its own becomes a source of its own. Core statements
     throughout (this runs once per article on the ingest hot path).
@@ -168,12 +179,46 @@ def store_revision(
     assert source_id is not None and revision_id is not None
     if number > 1:
         supersede_claims(session, source_id, revision_id, number)
+        drop_events(session, source_id)  # the older revision's events
     entities = entities or EntityCache(session)
+    _store_provenance(session, source_id, extraction, entities)
+    events = store_events(
+        session,
+        revision_id,
+        source_id,
+        extraction.events,
+        entities,
+        extractor_version,
+        doc.published,
+    )
     for declared in extraction.declared_aliases:
         target_id = entities.id_for(declared.entity, declared.kind)
         target = session.get(Entity, target_id)
         if target is not None:
             add_alias(session, declared.alias, target, origin="text", replace=False)
     revision = RevisionRef(revision_id, source_id, doc.text)
-    claim_ids = store_claims(session, revision, extraction.claims, entities, extractor_version)
+    claim_ids = store_claims(
+        session, revision, extraction.claims, entities, extractor_version, [e.id for e in events]
+    )
+    assign_events(session, events)
     return StoredRevision(source_id, revision_id, number, status, claim_ids)
+
+
+def _store_provenance(
+    session: Session, source_id: int, extraction: Extraction, entities: EntityCache
+) -> None:
+    """The wire credit, dateline and place the text gives, on its source (when it gives
+    any: an article without them writes nothing)."""
+    credits = extraction.credits
+    place = extraction.place or credits.dateline_place
+    if not (credits.wires or credits.dateline or place):
+        return
+    session.execute(
+        update(Source)
+        .where(Source.id == source_id)
+        .values(
+            wire=", ".join(credits.wires)[:255] or None,
+            dateline=credits.dateline[:255] if credits.dateline else None,
+            place_id=file_place(entities, place),
+        )
+    )

@@ -1,0 +1,519 @@
+"""Event and incident writes: a revision's events, their incremental assignment to
+incidents, ``rebuild``, and people's ``merge`` / ``split`` corrections.
+
+Assignment reads only the block of a new event (incidents of its kind and region whose
+dates come near its own, through ``ix_incident_block``) and lets
+``factdb.incidents.cluster.choose`` pick one or none, so its cost does not grow with the
+store. Corrections are kept about sources, never incident ids (a rebuild renews those): for
+each pair of sources the latest correction is in force, and both the incremental path and
+the rebuild obey it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from factdb.db.models import Entity, Event, Incident, IncidentCorrection, Source
+from factdb.errors import FactdbError, NotFound
+from factdb.extract.records import EventRecord
+from factdb.incidents.cluster import (
+    EventSketch,
+    IncidentSketch,
+    apply_corrections,
+    choose,
+    cluster,
+    date_bounds,
+    region,
+)
+from factdb.store.entities import EntityCache
+from factdb.store.places import file_place, place_keys, stored_chains
+from factdb.store.reviews import default_reviewer, utcnow
+from factdb.vocabulary import CorrectionKind
+
+# An incident is found from a new event through its start date: one whose dates span more
+# than this many days is reached only by events near its start (incidents are short).
+MAX_SPAN = 60
+
+_INSERT_EVENT = insert(Event.__table__).returning(Event.id)
+_INSERT_INCIDENT = insert(Incident.__table__).returning(Incident.id)
+_SET_INCIDENT = (
+    update(Event.__table__)
+    .where(Event.__table__.c.id == bindparam("event_id"))
+    .values(incident_id=bindparam("incident_id"))
+)
+_BLOCK_COLUMNS = (Incident.id, Incident.kind, Incident.sketch)
+
+
+# -- sketches ---------------------------------------------------------------------------
+
+
+def sketch_json(sketch: IncidentSketch) -> dict:
+    """An incident's evidence as the ``incident.sketch`` JSON."""
+    return {
+        "places": list(sketch.places),
+        "date_start": sketch.date_start.isoformat() if sketch.date_start else None,
+        "date_end": sketch.date_end.isoformat() if sketch.date_end else None,
+        "participants": sorted(sketch.participants),
+        "keywords": dict(sketch.keywords),
+        "sources": sorted(sketch.sources),
+    }
+
+
+def sketch_of(key: int, kind: str, data: dict) -> IncidentSketch:
+    """The ``IncidentSketch`` an ``incident.sketch`` JSON holds."""
+    start, end = data.get("date_start"), data.get("date_end")
+    return IncidentSketch(
+        key=key,
+        kind=kind,
+        places=tuple(data.get("places") or ()),
+        date_start=date.fromisoformat(start) if start else None,
+        date_end=date.fromisoformat(end) if end else None,
+        participants=frozenset(data.get("participants") or ()),
+        keywords=dict(data.get("keywords") or {}),
+        sources=frozenset(data.get("sources") or ()),
+    )
+
+
+def _event_sketch(
+    key: int,
+    source: int,
+    kind: str,
+    places: tuple[str, ...],
+    start: date | None,
+    end: date | None,
+    participants: Iterable[str],
+    keywords: dict[str, float],
+    published: date | None,
+) -> EventSketch:
+    """An event's evidence; an undated event takes its article's publication date."""
+    if start is None and published is not None:
+        start, end = published, published
+    return EventSketch(
+        key=key,
+        source=source,
+        kind=kind,
+        places=places,
+        date_start=start,
+        date_end=end,
+        participants=frozenset(participants),
+        keywords=dict(keywords),
+    )
+
+
+def _incident_values(sketch: IncidentSketch, place_id: int | None) -> dict:
+    return {
+        "kind": sketch.kind,
+        "place_id": place_id,
+        "region": region(sketch.places),
+        "date_start": sketch.date_start,
+        "date_end": sketch.date_end,
+        "sketch": sketch_json(sketch),
+    }
+
+
+# -- a revision's events ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event just stored, with the sketch assignment reads."""
+
+    id: int
+    main: bool
+    place_id: int | None
+    sketch: EventSketch
+
+
+def store_events(
+    session: Session,
+    revision_id: int,
+    source_id: int,
+    records: Sequence[EventRecord],
+    entities: EntityCache,
+    extractor_version: str,
+    published: date | None,
+) -> list[StoredEvent]:
+    """Insert a revision's events (in ``records`` order, which claims' ``event`` indexes)."""
+    out: list[StoredEvent] = []
+    for record in records:
+        place_id = file_place(entities, record.place)
+        keywords = {term: weight for term, weight in record.keywords}
+        event_id = session.scalar(
+            _INSERT_EVENT,
+            {
+                "source_id": source_id,
+                "revision_id": revision_id,
+                "index": record.index,
+                "kind": record.kind,
+                "main": record.main,
+                "sentence_index": record.sentence_index,
+                "span_start": record.span[0],
+                "span_end": record.span[1],
+                "place_id": place_id,
+                "date_start": record.date_start,
+                "date_end": record.date_end,
+                "participants": list(record.participants),
+                "keywords": keywords,
+                "incident_id": None,
+                "extractor_version": extractor_version,
+            },
+        )
+        assert event_id is not None
+        sketch = _event_sketch(
+            event_id,
+            source_id,
+            record.kind,
+            place_keys(record.place),
+            record.date_start,
+            record.date_end,
+            record.participants,
+            keywords,
+            published,
+        )
+        out.append(StoredEvent(event_id, record.main, place_id, sketch))
+    return out
+
+
+def drop_events(session: Session, source_id: int, revision_id: int | None = None) -> None:
+    """Delete a source's events (all, or one revision's) and tidy the incidents they were
+    in: an emptied incident goes, the others get their evidence recomputed."""
+    query = select(Event.id, Event.incident_id).where(Event.source_id == source_id)
+    if revision_id is not None:
+        query = query.where(Event.revision_id == revision_id)
+    rows = session.execute(query).all()
+    if not rows:
+        return
+    session.execute(delete(Event).where(Event.id.in_([r.id for r in rows])))
+    refresh_incidents(session, {r.incident_id for r in rows if r.incident_id is not None})
+
+
+def refresh_incidents(session: Session, incident_ids: Iterable[int]) -> None:
+    """Recompute each incident's sketch, dates and place from its events; delete empty ones."""
+    for incident_id in sorted(incident_ids):
+        events = _event_sketches(session, Event.incident_id == incident_id)
+        if not events:
+            session.execute(delete(Incident).where(Incident.id == incident_id))
+            continue
+        sketch, place_id = _union(incident_id, events)
+        session.execute(
+            update(Incident)
+            .where(Incident.id == incident_id)
+            .values(**_incident_values(sketch, place_id), updated_at=utcnow())
+        )
+
+
+def _event_sketches(session: Session, *where) -> list[tuple[EventSketch, int | None]]:
+    """Stored events' sketches (with their place id), through the filed place chains."""
+    rows = session.execute(
+        select(
+            Event.id,
+            Event.source_id,
+            Event.kind,
+            Event.place_id,
+            Event.date_start,
+            Event.date_end,
+            Event.participants,
+            Event.keywords,
+            Source.published_at,
+        )
+        .join(Source, Source.id == Event.source_id)
+        .where(*where)
+        .order_by(Event.id)
+    ).all()
+    chains = _chains(session, {r.place_id for r in rows if r.place_id is not None})
+    return [(_row_sketch(r, chains), r.place_id) for r in rows]
+
+
+def _row_sketch(row: Row, chains: dict[int, tuple[str, ...]]) -> EventSketch:
+    return _event_sketch(
+        row.id,
+        row.source_id,
+        row.kind,
+        chains.get(row.place_id, ()) if row.place_id is not None else (),
+        row.date_start,
+        row.date_end,
+        row.participants or (),
+        row.keywords or {},
+        row.published_at,
+    )
+
+
+def _chains(session: Session, place_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    """Gazetteer key chains of a few places, walking their parents."""
+    out: dict[int, tuple[str, ...]] = {}
+    for place_id in place_ids:
+        keys: list[str] = []
+        node = session.get(Entity, place_id)
+        while node is not None and node.gazetteer_key and node.gazetteer_key not in keys:
+            keys.append(node.gazetteer_key)
+            node = node.parent
+        out[place_id] = tuple(keys)
+    return out
+
+
+def _union(
+    key: int, events: Sequence[tuple[EventSketch, int | None]]
+) -> tuple[IncidentSketch, int | None]:
+    """An incident's sketch from its events, and the place id of its most specific place."""
+    sketch = IncidentSketch.of(key, events[0][0])
+    place_id = events[0][1]
+    for event, event_place in events[1:]:
+        before = sketch.places
+        sketch = sketch.absorb(event)
+        if sketch.places != before:
+            place_id = event_place
+    return sketch, place_id
+
+
+# -- corrections --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InForce:
+    """The corrections in force: the latest per pair of sources, as (a, b) pairs; in an
+    ``apart`` pair, b is the source that was split off."""
+
+    together: list[tuple[int, int]]
+    apart: frozenset[tuple[int, int]]
+
+
+def corrections(session: Session, source_id: int | None = None) -> InForce:
+    """The corrections in force (all, or those naming one source)."""
+    query = select(
+        IncidentCorrection.kind, IncidentCorrection.source_a_id, IncidentCorrection.source_b_id
+    ).order_by(IncidentCorrection.id)
+    if source_id is not None:
+        query = query.where(
+            or_(
+                IncidentCorrection.source_a_id == source_id,
+                IncidentCorrection.source_b_id == source_id,
+            )
+        )
+    latest: dict[frozenset[int], tuple[str, int, int]] = {}
+    for kind, a, b in session.execute(query):
+        latest[frozenset((a, b))] = (kind, a, b)
+    together = [(a, b) for kind, a, b in latest.values() if kind == CorrectionKind.together]
+    apart = frozenset((a, b) for kind, a, b in latest.values() if kind == CorrectionKind.apart)
+    return InForce(together, apart)
+
+
+def _record(
+    session: Session,
+    kind: CorrectionKind,
+    pairs: Iterable[tuple[int, int]],
+    reviewer: str | None,
+    note: str | None,
+) -> None:
+    rows = [
+        {
+            "kind": kind.value,
+            "source_a_id": a,
+            "source_b_id": b,
+            "reviewer": reviewer or default_reviewer(),
+            "note": note,
+        }
+        for a, b in pairs
+        if a != b
+    ]
+    if rows:
+        session.execute(insert(IncidentCorrection), rows)
+
+
+# -- incremental assignment ------------------------------------------------------------------
+
+
+def assign_events(session: Session, events: Sequence[StoredEvent]) -> list[int]:
+    """Each new event joins the incident ``choose`` picks among its block, or starts one;
+    the article's main event goes first. Returns the incident ids, in ``events`` order."""
+    if not events:
+        return []
+    force = corrections(session, events[0].sketch.source)
+    partners = {b if a == events[0].sketch.source else a for a, b in force.together}
+    chosen: dict[int, int] = {}
+    for event in sorted(events, key=lambda e: (not e.main, e.id)):
+        chosen[event.id] = _assign_one(
+            session, event, force.apart, partners if event.main else set()
+        )
+    return [chosen[e.id] for e in events]
+
+
+def _assign_one(
+    session: Session, event: StoredEvent, apart: frozenset[tuple[int, int]], partners: set[int]
+) -> int:
+    e = event.sketch
+    together = _partner_incidents(session, e.kind, partners)
+    # people said this source reports a partner's incident: it joins that one
+    inc = together[0] if together else choose(e, _block(session, e), apart)
+    if inc is None:
+        sketch = IncidentSketch.of(0, e)
+        incident_id = session.scalar(_INSERT_INCIDENT, _incident_values(sketch, event.place_id))
+        assert incident_id is not None
+        session.execute(
+            update(Incident)
+            .where(Incident.id == incident_id)
+            .values(sketch=sketch_json(IncidentSketch.of(incident_id, e)))
+        )
+    else:
+        incident_id = inc.key
+        merged = inc.absorb(e)
+        values = _incident_values(merged, None)
+        if merged.places == inc.places:
+            del values["place_id"]
+        else:
+            values["place_id"] = event.place_id
+        session.execute(
+            update(Incident).where(Incident.id == incident_id).values(**values, updated_at=utcnow())
+        )
+    session.execute(_SET_INCIDENT, {"event_id": event.id, "incident_id": incident_id})
+    return incident_id
+
+
+def _block(session: Session, e: EventSketch) -> list[IncidentSketch]:
+    """The incidents a new event is compared with: same kind and region, dates nearby."""
+    bounds = date_bounds(e)
+    if bounds is None:
+        return []
+    low, high = bounds
+    where = region(e.places)
+    query = select(*_BLOCK_COLUMNS).where(
+        Incident.kind == e.kind,
+        Incident.region == where if where is not None else Incident.region.is_(None),
+        Incident.date_start >= low - timedelta(days=MAX_SPAN),
+        Incident.date_start <= high,
+        or_(Incident.date_end >= low, Incident.date_end.is_(None)),
+    )
+    return [sketch_of(r.id, r.kind, r.sketch) for r in session.execute(query)]
+
+
+def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[IncidentSketch]:
+    """Incidents holding a main event of a source people put together with this one."""
+    if not partners:
+        return []
+    query = (
+        select(*_BLOCK_COLUMNS)
+        .join(Event, Event.incident_id == Incident.id)
+        .where(Event.source_id.in_(partners), Event.main.is_(True), Incident.kind == kind)
+        .order_by(Incident.id)
+        .distinct()
+    )
+    return [sketch_of(r.id, r.kind, r.sketch) for r in session.execute(query)]
+
+
+# -- rebuild, merge, split --------------------------------------------------------------------
+
+
+def rebuild_incidents(session: Session) -> int:
+    """Re-cluster every event from scratch with the corrections in force; the number of
+    incidents. Blocks (kind, region) are clustered one at a time, then sources people put
+    together across blocks are merged."""
+    session.execute(update(Event).values(incident_id=None))
+    session.execute(delete(Incident))
+    chains = stored_chains(session)
+    rows = session.execute(
+        select(
+            Event.id,
+            Event.source_id,
+            Event.kind,
+            Event.place_id,
+            Event.date_start,
+            Event.date_end,
+            Event.participants,
+            Event.keywords,
+            Source.published_at,
+        )
+        .join(Source, Source.id == Event.source_id)
+        .order_by(Event.id)
+    ).all()
+    events = {r.id: (_row_sketch(r, chains), r.place_id) for r in rows}
+    force = corrections(session)
+    blocks: dict[tuple[str, str | None], list[EventSketch]] = {}
+    for sketch, _ in events.values():
+        blocks.setdefault((sketch.kind, region(sketch.places)), []).append(sketch)
+    groups: list[list[int]] = []
+    for key in sorted(blocks, key=lambda k: (k[0], k[1] or "")):
+        groups.extend(cluster(blocks[key], force.together, force.apart))
+    source_of = {key: sketch.source for key, (sketch, _) in events.items()}
+    groups = apply_corrections(groups, source_of, force.together, force.apart)
+    for group in groups:
+        _new_incident(
+            session, [events[k] for k in sorted(group, key=lambda k: _order(events[k][0]))]
+        )
+    return len(groups)
+
+
+def _order(e: EventSketch) -> tuple[date, int]:
+    return (e.date_start or date.min, e.key)
+
+
+def _new_incident(session: Session, members: Sequence[tuple[EventSketch, int | None]]) -> int:
+    """An incident row holding these events."""
+    sketch, place_id = _union(0, members)
+    incident_id = session.scalar(_INSERT_INCIDENT, _incident_values(sketch, place_id))
+    assert incident_id is not None
+    sketch = replace(sketch, key=incident_id)
+    session.execute(
+        update(Incident).where(Incident.id == incident_id).values(sketch=sketch_json(sketch))
+    )
+    session.execute(
+        _SET_INCIDENT, [{"event_id": e.key, "incident_id": incident_id} for e, _ in members]
+    )
+    return incident_id
+
+
+def incident_sources(session: Session, incident_id: int) -> list[int]:
+    """The sources whose events an incident holds; NotFound for an unknown id."""
+    if session.get(Incident, incident_id) is None:
+        raise NotFound(f"no incident with id {incident_id}")
+    return sorted(
+        set(session.scalars(select(Event.source_id).where(Event.incident_id == incident_id)))
+    )
+
+
+def merge_incidents(
+    session: Session, a: int, b: int, reviewer: str | None = None, note: str | None = None
+) -> int:
+    """People say incidents A and B are one: ``together`` between their sources, B's
+    events move into A now. Returns A."""
+    if a == b:
+        raise FactdbError(f"incident {a} cannot be merged with itself")
+    sources_a, sources_b = incident_sources(session, a), incident_sources(session, b)
+    _record(
+        session,
+        CorrectionKind.together,
+        [(x, y) for x in sources_a for y in sources_b],
+        reviewer,
+        note,
+    )
+    session.execute(update(Event).where(Event.incident_id == b).values(incident_id=a))
+    refresh_incidents(session, {a, b})
+    return a
+
+
+def split_incident(
+    session: Session,
+    incident_id: int,
+    source_id: int,
+    reviewer: str | None = None,
+    note: str | None = None,
+) -> int:
+    """People say source S does not report this incident: ``apart`` between S and its other
+    sources, S's events move to an incident of their own now. Returns that incident's id."""
+    sources = incident_sources(session, incident_id)
+    source = session.get(Source, source_id)
+    if source is not None and source.copy_of_id in sources:
+        source_id = source.copy_of_id  # a syndicated copy stands for its original
+    if source_id not in sources:
+        raise NotFound(f"source {source_id} is not in incident {incident_id}")
+    others = [s for s in sources if s != source_id]
+    if not others:
+        raise FactdbError(f"source {source_id} is the only source of incident {incident_id}")
+    _record(session, CorrectionKind.apart, [(o, source_id) for o in others], reviewer, note)
+    moved = _event_sketches(session, Event.incident_id == incident_id, Event.source_id == source_id)
+    new_id = _new_incident(session, moved)
+    refresh_incidents(session, {incident_id})
+    return new_id
