@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from factdb.errors import ReadError
     from factdb.ingest import IngestReport
     from factdb.queries import Timeline
+    from factdb.queries_incidents import IncidentView
     from factdb.readers import Document
     from factdb.reextract import ReextractReport
     from factdb.store import StoredRevision
@@ -246,7 +247,67 @@ class FactDB:
 
         return self._writing(lambda session: user_alias(session, alias, entity))
 
+    def rebuild_incidents(self) -> int:
+        """Re-cluster every event into incidents from scratch, obeying people's merges and
+        splits; returns the number of incidents (their ids are new)."""
+        from factdb.store import rebuild_incidents
+
+        return self._writing(rebuild_incidents)
+
+    def merge_incidents(
+        self, a: int, b: int, *, reviewer: str | None = None, note: str | None = None
+    ) -> int:
+        """Incidents A and B are one: B's events join A now, and the sources stay together
+        through rebuilds, ``reextract`` and re-ingest. Returns A."""
+        from factdb.store import merge_incidents
+
+        return self._writing(lambda session: merge_incidents(session, a, b, reviewer, note))
+
+    def split_incident(
+        self, incident: int, source: int, *, reviewer: str | None = None, note: str | None = None
+    ) -> int:
+        """Source S does not report this incident: it moves to an incident of its own now,
+        and stays apart from the others through rebuilds. Returns the new incident's id."""
+        from factdb.store import split_incident
+
+        return self._writing(
+            lambda session: split_incident(session, incident, source, reviewer, note)
+        )
+
     # -- reading ----------------------------------------------------------------------------
+
+    def incidents(
+        self,
+        *,
+        entity: str | None = None,
+        since: DateLike = None,
+        until: DateLike = None,
+        limit: int | None = None,
+    ) -> list[IncidentView]:
+        """Incidents, most recent first, with their sources and figures; ``entity`` keeps
+        those placed in that place or within it."""
+        from factdb.queries_incidents import list_incidents
+
+        return list_incidents(
+            self.session,
+            entity=entity,
+            since=_date(since, "since"),
+            until=_date(until, "until"),
+            limit=limit,
+        )
+
+    def incident(self, incident: int) -> IncidentView:
+        """One incident: its sources, their main sentences, its figures."""
+        from factdb.queries_incidents import get_incident
+
+        return get_incident(self.session, incident)
+
+    def places_within(self, entity: str) -> int:
+        """How many stored places lie within a place (``claims(entity=...)`` includes the
+        claims located in them)."""
+        from factdb.queries import places_within
+
+        return places_within(self.session, entity)
 
     def claims(
         self,

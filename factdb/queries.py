@@ -115,6 +115,32 @@ def _mentioning(entity_id: int) -> ColumnElement[bool]:
     return Claim.id.in_(_mention_ids(entity_id))
 
 
+def place_tree(entity_id: int) -> Select:
+    """Ids of a place and every place within it (its children, theirs...): a recursive CTE,
+    the same SQL on SQLite and PostgreSQL."""
+    tree = select(Entity.id).where(Entity.id == entity_id).cte("place_tree", recursive=True)
+    inner = aliased(Entity, name="child")
+    tree = tree.union_all(select(inner.id).where(inner.parent_id == tree.c.id))
+    return select(tree.c.id)
+
+
+def _places_within(session: Session, entity_id: int) -> Select | None:
+    """``place_tree`` when places lie within the entity, else None (a plain equality keeps
+    the index plan for everything that is not a region)."""
+    child = session.scalar(select(Entity.id).where(Entity.parent_id == entity_id).limit(1))
+    return None if child is None else place_tree(entity_id)
+
+
+def places_within(session: Session, name: str) -> int:
+    """How many stored places lie within the named entity (0: none, or not a place);
+    ``claims --entity`` says so when it includes their claims."""
+    found = resolve_entity(session, name)
+    if found is None:
+        return 0
+    tree = place_tree(found.id).subquery()
+    return session.scalar(select(func.count()).select_from(tree)) - 1
+
+
 def _source_order(claim: type[Claim] | Any) -> tuple[ColumnElement[Any], ...]:
     return (claim.source_id, claim.revision_id, claim.span_start, claim.id)
 
@@ -167,7 +193,8 @@ def list_claims(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[Claim]:
-    """Claims in source order; ``entity`` matches subject, location or speaker via aliases.
+    """Claims in source order; ``entity`` matches subject, location or speaker via aliases,
+    and, for a place, the claims located in the places within it (``places_within``).
 
     ``since``/``until`` bound the as-of date; ``outlet`` matches case-insensitively.
     ``limit``/``offset`` give one page of that order: a hot entity has a sixth of all claims,
@@ -182,8 +209,12 @@ def list_claims(
         found = find_entity(session, entity)
         if found is None:
             return []
+        within = _places_within(session, found.id)
         if limit is None:
-            query = filters.apply(select(Claim), Claim).where(_mentioning(found.id))
+            mentioning = _mentioning(found.id)
+            if within is not None:
+                mentioning = or_(mentioning, Claim.location_id.in_(within))
+            query = filters.apply(select(Claim), Claim).where(mentioning)
         else:
             # One page: the first offset + limit of each of subject, location and speaker
             # (each read in order from its (column, source_id) index) hold the page.
@@ -191,7 +222,11 @@ def list_claims(
             for column, m in _MENTION.items():
                 top = (
                     filters.apply(select(m.id), m)
-                    .where(getattr(m, column) == found.id)
+                    .where(
+                        getattr(m, column).in_(within)
+                        if column == "location_id" and within is not None
+                        else getattr(m, column) == found.id
+                    )
                     .order_by(*_source_order(m))
                     .limit(offset + limit)
                     .subquery()
@@ -444,6 +479,8 @@ __all__ = [
     "list_contradictions",
     "list_entities",
     "list_sources",
+    "place_tree",
+    "places_within",
     "resolve_entity",
     "timeline",
 ]

@@ -12,6 +12,7 @@ from factdb.cli import (
     contradictions_cmd,
     db_cmd,
     entities_cmd,
+    incidents_cmd,
     ingest_cmd,
     maintain_cmd,
     report_cmd,
@@ -66,6 +67,7 @@ app.command("diff")(sources_cmd.diff)
 app.add_typer(report_cmd.export_app, name="export")
 app.add_typer(contradictions_cmd.app, name="contradictions")
 app.add_typer(entities_cmd.app, name="entities")
+app.add_typer(incidents_cmd.app, name="incidents")
 app.add_typer(sources_cmd.app, name="sources")
 app.add_typer(db_cmd.app, name="db")
 

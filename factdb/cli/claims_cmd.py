@@ -76,6 +76,12 @@ def claims(
             write_records([claim_dict(c) for c in rows], fmt, sys.stdout)
             return
         title = f"Claims about {entity}" if entity else "Claims"
+        within = db.places_within(entity) if entity else 0
+        if within:
+            typer.echo(
+                f"note: includes claims located in the {within} "
+                f"place{'s' if within != 1 else ''} within {entity}"
+            )
         print_table(
             f"{title} ({len(rows)})",
             [

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factdb.db.models import Claim, Contradiction, Review, Source
-from factdb.vocabulary import ClaimKind
+from factdb.db.models import Claim, Contradiction, Entity, Review, Source
+from factdb.vocabulary import ClaimKind, PlaceKind
+
+if TYPE_CHECKING:
+    from factdb.queries_incidents import IncidentView
 
 
 def _num(value: float | None) -> int | float | None:
@@ -31,6 +34,20 @@ def source_dict(source: Source) -> dict[str, Any]:
         "outlet": source.outlet,
         "published": _iso(source.published_at),
         "copy_of": source.copy_of_id,
+    }
+
+
+def place_dict(entity: Entity | None) -> dict[str, Any] | None:
+    """A place with its parent chain (``parents``: the enclosing places, nearest first);
+    None for no place, or an entity that is not a place (a claim's old-style location)."""
+    if entity is None or entity.kind not in PlaceKind.__members__:
+        return None
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "latitude": entity.latitude,
+        "longitude": entity.longitude,
+        "parents": [{"name": p.name, "kind": p.kind} for p in entity.chain()[1:]],
     }
 
 
@@ -65,6 +82,8 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "verb": claim.verb,
         "verb_class": claim.verb_class,
         "location": claim.location.name if claim.location else None,
+        "place": place_dict(claim.location),
+        "incident": claim.event.incident_id if claim.event_id is not None and claim.event else None,
         "value": value,
         "date": when,
         "as_of": _iso(claim.as_of),
@@ -78,6 +97,46 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "extractor_version": claim.extractor_version,
         "source": source_dict(claim.source),
     }
+
+
+def figure_dict(claim: Claim) -> dict[str, Any]:
+    """One source's figure for an incident's measure."""
+    return {
+        "claim": claim.id,
+        "source": claim.source_id,
+        "value": {"low": _num(claim.value_low), "high": _num(claim.value_high)},
+        "text": value_text(claim),
+        "as_of": _iso(claim.as_of),
+        "sentence": claim.text,
+    }
+
+
+def incident_dict(view: IncidentView, *, with_sentences: bool = False) -> dict[str, Any]:
+    """The incident contract: id, kind, place (with its chain), date, sources, figures
+    (by measure, each source's figure in source order)."""
+    incident = view.incident
+    sources = []
+    for source in view.sources:
+        data = source_dict(source)
+        if with_sentences:
+            data["sentence"] = view.sentences.get(source.id)
+        sources.append(data)
+    return {
+        "id": incident.id,
+        "kind": incident.kind,
+        "place": place_dict(incident.place),
+        "date": {"start": _iso(incident.date_start), "end": _iso(incident.date_end)},
+        "sources": sources,
+        "figures": {m: [figure_dict(c) for c in claims] for m, claims in view.figures.items()},
+    }
+
+
+def figures_text(view: IncidentView) -> str:
+    """Figures side by side for a table: ``killed: 2 (#1), 3 (#4); injured: 4 (#1)``."""
+    return "; ".join(
+        f"{measure}: " + ", ".join(f"{value_text(c)} (#{c.source_id})" for c in claims)
+        for measure, claims in view.figures.items()
+    )
 
 
 def review_dict(review: Review) -> dict[str, Any]:

@@ -394,12 +394,11 @@ def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[
     """Incidents holding a main event of a source people put together with this one."""
     if not partners:
         return []
+    holding = select(Event.incident_id).where(Event.source_id.in_(partners), Event.main.is_(True))
     query = (
         select(*_BLOCK_COLUMNS)
-        .join(Event, Event.incident_id == Incident.id)
-        .where(Event.source_id.in_(partners), Event.main.is_(True), Incident.kind == kind)
+        .where(Incident.id.in_(holding), Incident.kind == kind)
         .order_by(Incident.id)
-        .distinct()
     )
     return [sketch_of(r.id, r.kind, r.sketch) for r in session.execute(query)]
 
@@ -467,7 +466,7 @@ def _new_incident(session: Session, members: Sequence[tuple[EventSketch, int | N
 
 def incident_sources(session: Session, incident_id: int) -> list[int]:
     """The sources whose events an incident holds; NotFound for an unknown id."""
-    if session.get(Incident, incident_id) is None:
+    if session.scalar(select(Incident.id).where(Incident.id == incident_id)) is None:
         raise NotFound(f"no incident with id {incident_id}")
     return sorted(
         set(session.scalars(select(Event.source_id).where(Event.incident_id == incident_id)))

@@ -1,0 +1,194 @@
+"""Places, events and incidents in the store, on each backend: place chains filed once,
+``--entity`` through the hierarchy, incremental assignment, rebuild, and people's merges
+and splits surviving rebuild, ``reextract`` and re-ingest."""
+
+from __future__ import annotations
+
+import pytest
+from incident_articles import STORIES, extract_with_events
+from sqlalchemy import func, select
+
+import factdb.extract
+from factdb.db.models import Claim, Entity, Event, Incident, IncidentCorrection, Source
+from factdb.errors import NotFound
+from factdb.ingest import ingest_document
+from factdb.queries import list_claims, places_within
+from factdb.queries_incidents import get_incident, list_incidents
+from factdb.reextract import reextract
+from factdb.store import EntityCache, merge_incidents, rebuild_incidents, split_incident
+
+
+@pytest.fixture
+def session(session_factory, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(factdb.extract, "extract", extract_with_events(factdb.extract.extract))
+    with session_factory() as session:
+        yield session
+
+
+def _ingest(session, *names: str) -> dict[str, int]:
+    """Ingest the stories; their source ids by name."""
+    ids = {}
+    for name in names:
+        story = STORIES[name]
+        stored, _ = ingest_document(session, story.document(), extraction=story.extraction())
+        session.commit()
+        ids[name] = stored.source_id
+    return ids
+
+
+def _incident_of(session, source_id: int, main: bool = True) -> int:
+    return session.scalar(
+        select(Event.incident_id).where(Event.source_id == source_id, Event.main.is_(main))
+    )
+
+
+def _groups(session) -> set[frozenset[int]]:
+    """The incidents as sets of source ids (ids of incidents change on rebuild)."""
+    out: dict[int, set[int]] = {}
+    for incident_id, source_id in session.execute(select(Event.incident_id, Event.source_id)):
+        out.setdefault(incident_id, set()).add(source_id)
+    return {frozenset(s) for s in out.values()}
+
+
+def test_a_place_chain_is_filed_once_with_its_parents(session) -> None:
+    united_states = EntityCache(session).id_for("United States", "country")  # filed before
+    session.commit()
+    ids = _ingest(session, "a", "b", "c")
+    by_key = {
+        e.gazetteer_key: e
+        for e in session.scalars(select(Entity).where(Entity.gazetteer_key.is_not(None)))
+    }
+    assert set(by_key) == {
+        "iso:US",
+        "iso:US-MS",
+        "iso:US-TX",
+        "geonames:4424606",
+        "geonames:4431410",
+        "geonames:4671654",
+    }
+    forest = by_key["geonames:4424606"]
+    assert [p.name for p in forest.chain()] == [
+        "Forest, Mississippi",
+        "Mississippi",
+        "United States",
+    ]
+    assert forest.kind == "city" and forest.latitude == pytest.approx(32.36)
+    assert by_key["iso:US"].id == united_states  # the older entity is adopted, not doubled
+    assert session.scalar(select(func.count()).where(Entity.name == "Mississippi")) == 1
+    source = session.get(Source, ids["a"])
+    assert source.wire == "Associated Press"
+    assert source.dateline == "FOREST, Miss. (AP)"
+    assert source.place_id == forest.id
+
+
+def test_claims_of_a_state_include_those_located_in_its_towns(session) -> None:
+    _ingest(session, "a", "c")
+    located = {c.location.name for c in list_claims(session, entity="Mississippi")}
+    assert located == {"Forest, Mississippi", "Jackson, Mississippi"}
+    assert {c.value_low for c in list_claims(session, entity="Miss.", limit=10)} == {2, 1}
+    assert [c.value_low for c in list_claims(session, entity="Texas")] == [4]
+    assert places_within(session, "Mississippi") == 2
+    assert places_within(session, "Forest, Miss.") == 0
+
+
+def test_events_join_incidents_as_articles_arrive(session) -> None:
+    ids = _ingest(session, "a", "b", "c", "d")
+    a, b, c, d = (_incident_of(session, ids[n]) for n in "abcd")
+    assert a == b  # same gunman, same barbecue, same day
+    assert len({a, c, d}) == 3  # another city; the same town a month later
+    austin = _incident_of(session, ids["c"], main=False)
+    assert austin not in (a, c, d)
+    incident = session.get(Incident, a)
+    assert incident.region == "iso:US-MS" and incident.place.name == "Forest, Mississippi"
+    assert incident.sketch["sources"] == sorted([ids["a"], ids["b"]])
+    assert incident.sketch["participants"] == ["Tom Reed"]
+    # each figure counts its own event: the roundup's Austin toll is not Jackson's
+    claims = {c.value_low: c for c in session.scalars(select(Claim))}
+    assert claims[4].event.incident_id == austin and claims[1.0].event.main is not None
+    view = get_incident(session, a)
+    assert [f.value_low for f in view.figures["killed"]] == [2, 3]
+
+
+def test_rebuild_finds_the_same_incidents(session) -> None:
+    _ingest(session, "a", "b", "c", "d")
+    before = _groups(session)
+    assert rebuild_incidents(session) == 4  # a+b, Jackson, Austin, Forest later
+    session.commit()
+    assert _groups(session) == before
+    assert session.scalar(select(func.count()).select_from(Incident)) == 4
+
+
+def test_merge_and_split_persist_across_rebuild(session) -> None:
+    ids = _ingest(session, "a", "b", "c", "d")
+    a, c, d = (_incident_of(session, ids[n]) for n in "acd")
+    merge_incidents(session, a, d, reviewer="t", note="same feud")
+    assert session.scalar(select(Incident.id).where(Incident.id == d)) is None
+    new = split_incident(session, a, ids["b"], reviewer="t")
+    session.commit()
+    expected = {
+        frozenset({ids["a"], ids["d"]}),
+        frozenset({ids["b"]}),
+        frozenset({ids["c"]}),
+    }
+    assert _groups(session) - {frozenset({ids["c"]})} <= expected
+    assert _incident_of(session, ids["b"]) == new
+    rebuild_incidents(session)
+    session.commit()
+    groups = _groups(session)
+    assert frozenset({ids["a"], ids["d"]}) in groups and frozenset({ids["b"]}) in groups
+    kinds = session.scalars(select(IncidentCorrection.kind).order_by(IncidentCorrection.id))
+    # together: a and b (incident A) with d; apart: b from a and from d
+    assert list(kinds) == ["together", "together", "apart", "apart"]
+    with pytest.raises(NotFound):
+        split_incident(session, _incident_of(session, ids["a"]), ids["c"])
+    with pytest.raises(NotFound):
+        merge_incidents(session, 999, c)
+
+
+def test_corrections_survive_reextract_and_reingest(session) -> None:
+    ids = _ingest(session, "a", "b")
+    a = _incident_of(session, ids["a"])
+    split_incident(session, a, ids["b"], reviewer="t")
+    session.commit()
+    reextract(session)
+    session.commit()
+    assert _incident_of(session, ids["a"]) != _incident_of(session, ids["b"])
+    story = STORIES["b"]
+    revised = story.text + " Officials said the gunman was arrested."
+    ingest_document(session, story.document(revised), extraction=story.extraction(revised))
+    session.commit()
+    assert session.scalar(select(func.count()).where(Event.source_id == ids["b"])) == 1
+    assert _incident_of(session, ids["a"]) != _incident_of(session, ids["b"])
+    rebuild_incidents(session)
+    session.commit()
+    assert _incident_of(session, ids["a"]) != _incident_of(session, ids["b"])
+
+
+def test_a_merge_holds_for_an_article_ingested_again(session) -> None:
+    ids = _ingest(session, "a", "d")
+    merge_incidents(session, _incident_of(session, ids["a"]), _incident_of(session, ids["d"]))
+    session.commit()
+    story = STORIES["d"]
+    revised = story.text + " Neighbours heard shots."
+    ingest_document(session, story.document(revised), extraction=story.extraction(revised))
+    session.commit()
+    assert _incident_of(session, ids["a"]) == _incident_of(session, ids["d"])
+    assert session.scalar(select(func.count()).select_from(Incident)) == 1
+
+
+def test_a_syndicated_copy_belongs_to_its_originals_incident(session) -> None:
+    ids = _ingest(session, "a", "c")
+    story = STORIES["a"]
+    copy = story.document()
+    copy = type(copy)(**{**copy.__dict__, "url": "https://mirror.example/x", "origin": "m"})
+    stored, _ = ingest_document(session, copy)
+    session.commit()
+    assert stored.status == "copy"
+    forest = get_incident(session, _incident_of(session, ids["a"]))
+    assert [s.id for s in forest.sources] == [ids["a"], stored.source_id]
+    assert forest.sentences[ids["a"]].startswith("FOREST, Miss. (AP) — Two people")
+    in_state = {v.incident.id for v in list_incidents(session, entity="Mississippi")}
+    assert in_state == {forest.incident.id, _incident_of(session, ids["c"])}
+    [austin] = list_incidents(session, entity="Texas")
+    assert austin.incident.place.name == "Austin, Texas"
+    assert [f.value_low for f in austin.figures["killed"]] == [4]
