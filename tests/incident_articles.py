@@ -171,7 +171,7 @@ def extract_with_events(real_extract):
 
     def extract(text: str, published: date | None = None) -> Extraction:
         for story in STORIES.values():
-            if text[:60] == story.text[:60]:
+            if text.strip()[:50] == story.text[:50]:
                 found = real_extract(text, published)
                 built = story.extraction(text)
                 return replace(
