@@ -171,14 +171,22 @@ def resolve_places(
             states[idx.state_id(got)] += 3
             us_context = True
     resolved: dict[_Hit, int | None] = {}
-    for late in (False, True):  # clashing state names ("Georgia") once US context is known
+
+    def stage(h: _Hit) -> int:  # counties and clashing states once the cities gave context
+        if h.key in idx.state_names and _clashing_state(idx, h.key):
+            return 2
+        return 1 if idx.kinds[h.ids[0]] == PlaceKind.admin2 and h.state < 0 else 0
+
+    for late in (0, 1, 2):
         for h in hits:
-            if (h.key in idx.state_names and _clashing_state(idx, h.key)) != late:
+            if stage(h) != late:
                 continue
             got = _resolve(idx, norm, h, states, country_ids, us_context, person_names)
             resolved[h] = got
             if got is not None and idx.country_id(got) == us:
                 us_context = True
+                if late == 0 and h.state < 0 and idx.kinds[got] == PlaceKind.city:
+                    states[idx.state_id(got)] += 1
     for h in hits:
         for m in countries:  # "New Britain" overrules "Britain", the state "Georgia" the country
             if h.start <= m.start and m.end <= h.end and (m.end - m.start) < (h.end - h.start):
@@ -235,6 +243,8 @@ def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
         if len(parts) < n:
             continue
         cand = " ".join(parts[:n])
+        if cand.endswith(".") and surface_key(cand) in idx.state_names:
+            cand = cand[:-1]  # "Atlanta, Georgia." ends a sentence
         key = surface_key(cand)
         sid = idx.state_names.get(key, -1)
         if sid < 0 and (cand.endswith(".") or "." in cand):
@@ -245,7 +255,7 @@ def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
             c = idx.by_name.get(cand, -1)
             sid = c if c >= 0 and idx.kinds[c] == PlaceKind.country else -1
         if sid >= 0:
-            stop = m.start(1) + words.index(parts[n - 1]) + len(parts[n - 1])
+            stop = m.start(1) + words.index(parts[n - 1]) + len(cand.split()[-1])
             return sid, stop
     return -1, -1
 
