@@ -34,13 +34,17 @@ def file_place(entities: EntityCache, place: Place | None) -> int | None:
     parent_id = file_place(entities, place.parent)
     place_id = session.scalar(_BY_KEY, {"key": place.key})
     if place_id is None:
-        place_id = _adopt_or_insert(session, place, parent_id)
+        place_id = _adopt_or_insert(entities, place, parent_id)
         _add_aliases(session, place, place_id)
     entities.places[place.key] = place_id
     return place_id
 
 
-def _adopt_or_insert(session: Session, place: Place, parent_id: int | None) -> int:
+def _adopt_or_insert(entities: EntityCache, place: Place, parent_id: int | None) -> int:
+    """The entity row for a new gazetteer place: one of its name filed before places
+    existed is adopted; a new one is created through the entity cache, so a shipped
+    entity's aliases ("U.S.", "America") come with it."""
+    session = entities.session
     values = {
         "kind": place.kind,
         "parent_id": parent_id,
@@ -52,8 +56,13 @@ def _adopt_or_insert(session: Session, place: Place, parent_id: int | None) -> i
     if same_name is not None and same_name.gazetteer_key is None:
         session.execute(update(Entity).where(Entity.id == same_name.id).values(**values))
         return same_name.id
-    name = place.name if same_name is None else f"{place.name} ({place.key})"
-    place_id = session.scalar(_INSERT_ENTITY, {"name": name, **values})
+    if same_name is None:
+        place_id = entities.id_for(place.name, place.kind)
+        assert place_id is not None
+        session.execute(update(Entity).where(Entity.id == place_id).values(**values))
+        return place_id
+    # the name is another gazetteer place's: this one is filed under its key as well
+    place_id = session.scalar(_INSERT_ENTITY, {"name": f"{place.name} ({place.key})", **values})
     assert place_id is not None
     return place_id
 
