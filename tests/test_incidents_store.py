@@ -192,3 +192,34 @@ def test_a_syndicated_copy_belongs_to_its_originals_incident(session) -> None:
     [austin] = list_incidents(session, entity="Texas")
     assert austin.incident.place.name == "Austin, Texas"
     assert [f.value_low for f in austin.figures["killed"]] == [4]
+
+
+def test_rebuild_per_block_chooses_as_cluster_does() -> None:
+    """The windowed rebuild loop makes the same groups as ``cluster`` over one block: 60
+    events in one region over four months, some sharing names and words."""
+    import random
+    from datetime import date, timedelta
+
+    from factdb.incidents.cluster import EventSketch, cluster
+    from factdb.store.incidents import _cluster_block
+
+    rnd = random.Random(7)
+    events = []
+    for key in range(60):
+        day = date(2024, 1, 1) + timedelta(days=rnd.randrange(120))
+        city = f"geonames:{rnd.randrange(3)}"
+        events.append(
+            EventSketch(
+                key=key,
+                source=key,
+                kind="shooting",
+                places=(city, "iso:US-MS", "iso:US"),
+                date_start=day,
+                date_end=day,
+                participants=frozenset({f"Person {rnd.randrange(8)}"}),
+                keywords={w: 1.0 for w in rnd.sample(["bar", "car", "park", "home", "club"], 2)},
+            )
+        )
+    expected = sorted(sorted(g) for g in cluster(events))
+    assert sorted(sorted(g) for g in _cluster_block(events, frozenset())) == expected
+    assert len(expected) < 60  # some joined

@@ -22,11 +22,11 @@ from factdb.db.models import Entity, Event, Incident, IncidentCorrection, Source
 from factdb.errors import FactdbError, NotFound
 from factdb.extract.records import EventRecord
 from factdb.incidents.cluster import (
+    DATE_WINDOW,
     EventSketch,
     IncidentSketch,
     apply_corrections,
     choose,
-    cluster,
     date_bounds,
     region,
 )
@@ -408,8 +408,9 @@ def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[
 
 def rebuild_incidents(session: Session) -> int:
     """Re-cluster every event from scratch with the corrections in force; the number of
-    incidents. Blocks (kind, region) are clustered one at a time, then sources people put
-    together across blocks are merged."""
+    incidents. Blocks (kind, region) are clustered one at a time as ``cluster`` does, then
+    the corrections are applied over all of them (sources people put together may lie in
+    two blocks)."""
     session.execute(update(Event).values(incident_id=None))
     session.execute(delete(Incident))
     chains = stored_chains(session)
@@ -435,7 +436,7 @@ def rebuild_incidents(session: Session) -> int:
         blocks.setdefault((sketch.kind, region(sketch.places)), []).append(sketch)
     groups: list[list[int]] = []
     for key in sorted(blocks, key=lambda k: (k[0], k[1] or "")):
-        groups.extend(cluster(blocks[key], force.together, force.apart))
+        groups.extend(_cluster_block(blocks[key], force.apart))
     source_of = {key: sketch.source for key, (sketch, _) in events.items()}
     groups = apply_corrections(groups, source_of, force.together, force.apart)
     for group in groups:
@@ -443,6 +444,30 @@ def rebuild_incidents(session: Session) -> int:
             session, [events[k] for k in sorted(group, key=lambda k: _order(events[k][0]))]
         )
     return len(groups)
+
+
+def _cluster_block(events: list[EventSketch], apart: frozenset[tuple[int, int]]) -> list[list[int]]:
+    """``factdb.incidents.cluster.cluster`` for one block, before corrections, with the
+    incidents an event can no longer reach dropped as the dates advance: events come in
+    date order and ``score`` refuses incidents more than ``DATE_WINDOW`` days away, so the
+    same choices are made without comparing every event with every incident."""
+    active: list[IncidentSketch] = []
+    members: dict[int, list[int]] = {}
+    for e in sorted(events, key=_order):
+        if e.date_start is not None:
+            horizon = e.date_start - timedelta(days=DATE_WINDOW)
+            active = [
+                i for i in active if i.date_start is None or (i.date_end or i.date_start) >= horizon
+            ]
+        inc = choose(e, active, apart)
+        if inc is None:
+            active.append(IncidentSketch.of(e.key, e))
+            members[e.key] = [e.key]
+        else:
+            at = next(n for n, i in enumerate(active) if i.key == inc.key)
+            active[at] = inc.absorb(e)
+            members[inc.key].append(e.key)
+    return list(members.values())
 
 
 def _order(e: EventSketch) -> tuple[date, int]:
