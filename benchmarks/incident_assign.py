@@ -269,19 +269,28 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=200)
     parser.add_argument("--postgres", help="PostgreSQL URL (an empty database) instead of SQLite")
     parser.add_argument("--db", type=Path, help="SQLite file (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="time only, on a store built before")
+    parser.add_argument("--seed", type=int, default=2, help="seed of the new articles")
     args = parser.parse_args()
     templates = _templates(args.gva)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.postgres or f"sqlite:///{args.db or Path(tmp) / 'assign.sqlite'}"
         factory = open_database(url)
         t0 = time.perf_counter()
-        built = build(factory, templates, args.articles)
+        if args.reuse:  # a store an earlier run built (--db): time the new articles only
+            with factory() as session:
+                count = session.scalar(select(func.count()).select_from(Source))
+                incidents = session.scalar(select(func.count()).select_from(Incident))
+            states = sorted({t["state"] for t in templates})
+            built = {"places": _places(states), "incidents": incidents, "articles": count}
+        else:
+            built = build(factory, templates, args.articles)
         print(
             f"store: {built['articles']:,} articles, {built['incidents']:,} incidents, "
             f"built in {time.perf_counter() - t0:.0f} s",
             file=sys.stderr,
         )
-        times = sorted(time_new(factory, templates, built["places"], args.new))
+        times = sorted(time_new(factory, templates, built["places"], args.new, args.seed))
         median = statistics.median(times) * 1000
         p95 = times[int(len(times) * 0.95) - 1] * 1000
         backend = "postgresql" if args.postgres else "sqlite"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from factdb.db.models import Claim, Event, Incident, Source, SourceRevision
@@ -121,23 +121,24 @@ def _views(session: Session, incidents: Sequence[Incident], sentences: bool) -> 
     return [views[i] for i in ids]
 
 
-def _main_sentences(session: Session, events: Sequence, views: dict[int, IncidentView]) -> None:
+def _main_sentences(
+    session: Session, events: Sequence[Row], views: dict[int, IncidentView]
+) -> None:
     """Each source's main-event sentence (else its first event's), from its revision text."""
-    chosen: dict[tuple[int, int], object] = {}
+    chosen: dict[tuple[int, int], Row] = {}
     for e in events:
         key = (e.incident_id, e.source_id)
-        if key not in chosen or (e.main and not chosen[key].main):  # type: ignore[attr-defined]
+        if key not in chosen or (e.main and not chosen[key].main):
             chosen[key] = e
+    revisions = {e.revision_id for e in chosen.values()}
     texts = dict(
         session.execute(
-            select(SourceRevision.id, SourceRevision.text).where(
-                SourceRevision.id.in_({e.revision_id for e in chosen.values()})  # type: ignore[attr-defined]
-            )
+            select(SourceRevision.id, SourceRevision.text).where(SourceRevision.id.in_(revisions))
         ).all()
     )
     for (incident_id, source_id), e in chosen.items():
-        text = texts.get(e.revision_id, "")  # type: ignore[attr-defined]
-        views[incident_id].sentences[source_id] = text[e.span_start : e.span_end]  # type: ignore[attr-defined]
+        text = texts.get(e.revision_id, "")
+        views[incident_id].sentences[source_id] = text[e.span_start : e.span_end]
 
 
 __all__ = ["IncidentView", "get_incident", "list_incidents"]

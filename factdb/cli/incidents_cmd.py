@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from factdb.cli.common import FormatOption, SinceOption, UntilOption, dates, open_db
 from factdb.report.output import OutputFormat, print_table, write_records
+
+if TYPE_CHECKING:
+    from factdb.queries_incidents import IncidentView
 
 app = typer.Typer()  # help: the callback docstring
 
@@ -16,12 +19,12 @@ ReviewerOption = Annotated[str | None, typer.Option(help="Who decided (default: 
 NoteOption = Annotated[str | None, typer.Option(help="Why, for the correction log.")]
 
 
-def _place(view) -> str:
+def _place(view: IncidentView) -> str:
     place = view.incident.place
     return place.name if place is not None else ""
 
 
-def _dates(view) -> str:
+def _dates(view: IncidentView) -> str:
     start, end = view.incident.date_start, view.incident.date_end
     if start is None:
         return ""

@@ -302,7 +302,9 @@ class Incident(Base):
     __tablename__ = "incident"
     __table_args__ = (
         _one_of("kind", EventKind, name="kind"),
-        Index("ix_incident_block", "kind", "region", "date_start"),
+        # date_end too, so the overlap test is read from the index: only the incidents an
+        # event can join are fetched from the table (their sketch)
+        Index("ix_incident_block", "kind", "region", "date_start", "date_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

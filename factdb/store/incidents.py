@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Row, Select, bindparam, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from factdb.db.models import Entity, Event, Incident, IncidentCorrection, Source
@@ -373,6 +373,21 @@ def _assign_one(
     return incident_id
 
 
+def _block_statement(with_region: bool) -> Select:
+    c = Incident.__table__.c
+    return select(c.id, c.kind, c.sketch).where(
+        c.kind == bindparam("kind"),
+        c.region == bindparam("region") if with_region else c.region.is_(None),
+        c.date_start >= bindparam("first"),
+        c.date_start <= bindparam("high"),
+        or_(c.date_end >= bindparam("low"), c.date_end.is_(None)),
+    )
+
+
+# Built once (on the ingest hot path): with a region, and for events with no place.
+_BLOCK = {True: _block_statement(True), False: _block_statement(False)}
+
+
 def _block(session: Session, e: EventSketch) -> list[IncidentSketch]:
     """The incidents a new event is compared with: same kind and region, dates nearby."""
     bounds = date_bounds(e)
@@ -380,14 +395,15 @@ def _block(session: Session, e: EventSketch) -> list[IncidentSketch]:
         return []
     low, high = bounds
     where = region(e.places)
-    query = select(*_BLOCK_COLUMNS).where(
-        Incident.kind == e.kind,
-        Incident.region == where if where is not None else Incident.region.is_(None),
-        Incident.date_start >= low - timedelta(days=MAX_SPAN),
-        Incident.date_start <= high,
-        or_(Incident.date_end >= low, Incident.date_end.is_(None)),
-    )
-    return [sketch_of(r.id, r.kind, r.sketch) for r in session.execute(query)]
+    params = {
+        "kind": e.kind,
+        "region": where,
+        "first": low - timedelta(days=MAX_SPAN),
+        "high": high,
+        "low": low,
+    }
+    rows = session.execute(_BLOCK[where is not None], params)
+    return [sketch_of(r.id, r.kind, r.sketch) for r in rows]
 
 
 def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[IncidentSketch]:
