@@ -72,11 +72,11 @@ def _dateline_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     states = _state_alternation()
     state = rf"(?:,?[ \t]*(?:{states})(?![A-Za-z]))"
     caps = re.compile(
-        rf"(?m)^[ \t]*(?P<place>{_CAPS_PLACE}(?:,[ \t]*(?:{states})(?![A-Za-z]))?)"
+        rf"[ \t]*(?P<place>{_CAPS_PLACE}(?:,[ \t]*(?:{states})(?![A-Za-z]))?)"
         rf"(?:{_PAREN})?(?P<dash>{_DASH})"
     )
     title = re.compile(
-        rf"(?m)^[ \t]*(?P<place>{_TITLE_PLACE}(?P<state>{state})?)(?:{_PAREN})?(?P<dash>{_DASH})"
+        rf"[ \t]*(?P<place>{_TITLE_PLACE}(?P<state>{state})?)(?:{_PAREN})?(?P<dash>{_DASH})"
     )
     # mid-paragraph, after page boilerplate on the same line: needs a parenthesised credit
     inline = re.compile(
@@ -152,6 +152,9 @@ _NOT_NAME_START = re.compile(
     r"April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|"
     r"Nov|Dec|Early|Late|Then|That|This|Now|Last|Next|Noon|Midnight|Submitting|Clicking)\b"
 )
+_LEAD_AGENCY = re.compile(
+    r"(?m)^[ \t]*(?P<agency>(?:The[ \t]+)?Associated[ \t]+Press|Reuters|AFP)(?=[ \t]+[A-Z]{2})"
+)
 _COPYRIGHT = re.compile(r"\(?(?:Copyright\b|\u00a9)[^\n]{0,300}")
 _CONTRIBUTED = re.compile(
     r"(?:(?<=[.!?\n)\"])|^)[ \t]*\(?(?P<body>[^.!?\n]{0,200}?)\b(?:both[ \t]+)?contributed"
@@ -165,7 +168,10 @@ _CONTRIB_NAMES = re.compile(
 _SIGNOFF = re.compile(
     r"(?m)(?:\u2014|--|\u2013)[ \t]*(?:The[ \t]+)?(?:Associated[ \t]+Press|Reuters|AFP|CNN)[ \t]*$"
 )
-_INLINE_WIRE = re.compile(r"\((?:AP|Reuters|AFP|CNN|UPI|STMW)\)")
+_INLINE_WIRE = re.compile(
+    r"\((?:[^()\n]{0,80}?(?:\bvia[ \t]+|/[ \t]?))?(?P<wire>AP|Reuters|AFP|CNN|UPI|STMW)"
+    r"(?:[ \t]+Photo)?\)|\|[ \t]*(?P<piped>AP|Reuters|AFP)\b"
+)
 _PHOTO = re.compile(
     r"\((?:Photos?|Image|Video)(?:[ \t]+(?:Source|credit|courtesy))?(?::[^()\n]{0,100})?\)"
     r"|\b(?:Buy[ \t]+)?Photos?(?:[ \t]+(?:credit|courtesy|source))?:[ \t]*[^\n]{0,80}?"
@@ -175,7 +181,8 @@ _PHOTO = re.compile(
 _FURNITURE = re.compile(
     r"\bImage[ \t]+\d+[ \t]+of[ \t]+(?:/[ \t]*)?\d+\b|\bCaption[ \t]+Close\b"
     r"|(?:\b\d+[ \t]*/[ \t]*\d+[ \t]+)?\bBack[ \t]+to[ \t]+Gallery\b"
-    r"|(?:(?<=^)|(?<=[.!?\"')][ \t])|(?<=\n))[ \t]*\d{1,2}[ \t]+of[ \t]+\d{1,2}(?=[ \t]+[A-Z]|[ \t]*$)",
+    r"|(?:(?<=^)|(?<=[.!?\"')][ \t])|(?<=\n))[ \t]*\d{1,2}[ \t]+of[ \t]+\d{1,2}"
+    r"(?=[ \t]+[A-Z]|[ \t]*$)",
     re.MULTILINE,
 )
 _OUTLET_WORD = (
@@ -232,12 +239,16 @@ def find_credits(text: str, norm: str | None = None) -> Credits:
                 wire(_agency(re.sub(r"^,?\s*", "", t.group(0))))
                 names = names[: t.start()]
             names = names.strip(" ,")
-            end = m.start("names") + len(m.group("names"))
+            end = m.start("names") + (tail.end() if tail else len(m.group("names")))
             rest = norm[end : end + 3]
             if rest[:1].isalpha() and rest[:1].islower() and tail is None:
                 continue  # "By submitting your ...", "By the end of"
             if _NOT_NAME_START.match(names) or re.match(r"\d", names):
                 continue
+            staff = re.search(r"\b(?:Staff|Reporter|Writer|News)\b", names)
+            if staff is not None:  # "By PoliceOne Staff", "By Breaking News Staff": no person
+                names = ""
+                end = m.start("names") + staff.end()
             if _agency(names):
                 wire(_agency(names))
             elif names:
@@ -249,11 +260,18 @@ def find_credits(text: str, norm: str | None = None) -> Credits:
             line_start = norm.rfind("\n", 0, m.start()) + 1
             byline_ends[line_start] = end
 
+    for m in _LEAD_AGENCY.finditer(norm):  # "Associated Press WASHINGTON — ..."
+        wire(_agency(m.group("agency")))
+        spans.append(m.span("agency"))
+        byline_ends.setdefault(m.start(), m.end())
     caps_re, title_re, inline_re = _dateline_res()
     for m in _dateline_candidates(norm, caps_re, title_re, byline_ends):
         inner = m.group("credit")
         if inner is not None:
             if not (_CREDIT_PAREN.match(inner) or _DATE_PAREN.search(inner)):
+                continue
+            if inner.lower() in ("photo", "video", "photos"):  # "CEID (Photo) -": a caption
+                spans.append((m.start("place"), m.end("dash")))
                 continue
             for w in _paren_wires(inner):
                 wire(w)
@@ -268,18 +286,22 @@ def find_credits(text: str, norm: str | None = None) -> Credits:
                 for w in _paren_wires(inner):
                     wire(w)
                 spans.append((m.start("place"), m.end("dash")))
+    if "(" in norm or "|" in norm:  # "(AP)", "(Jane Doe/The Monitor via AP)", "| AP"
         for m in _INLINE_WIRE.finditer(norm):
-            wire(_agency(m.group(0)[1:-1]))
+            wire(_agency(m.group("wire") or m.group("piped")))
             spans.append(m.span())
-        for m in _PHOTO.finditer(norm):
-            spans.append(m.span())
-    elif "hoto" in norm:
+    if "hoto" in norm or "HOTO" in norm:
         spans.extend(m.span() for m in _PHOTO.finditer(norm))
     for m in _COPYRIGHT.finditer(norm):
         end = m.end()
-        stop = re.search(r"(?:reserved|redistributed)\.?\)?", norm[m.start() : end], re.I)
+        line = norm[m.start() : end]
+        stop = re.search(r"(?:reserved|redistributed)\.?\)?", line, re.I)
         if stop is not None:
             end = m.start() + stop.end()
+        elif not re.match(r"\(?(?:Copyright|\u00a9\s*\d{4})", line):
+            end = m.start() + len(line) - len(line.lstrip("(\u00a9 "))  # "© Marques McCassie, 24,"
+        else:  # "Copyright 2016 KING", "© 2017 WWL-TV": to the sentence or line end
+            end = m.start() + min(len(line), 80, (line.find(". ") + 1) or len(line))
         spans.append((m.start(), end))
         for a in _AGENCY_RE.finditer(norm, m.start(), end):
             wire(_agency(a.group(0)))
@@ -342,14 +364,12 @@ def _dateline_candidates(
             if t is not None and (
                 t.group("state")
                 or t.group("credit")
-                or _plausible_place(t.group("place"), titled=True)
+                or (
+                    _plausible_place(t.group("place"), titled=True)
+                    and t.group("dash").strip() in ("\u2014", "--")
+                )
             ):
-                if (
-                    t.group("state")
-                    or t.group("credit")
-                    or re.match(r"\u2014|--", t.group("dash").strip())
-                ):
-                    m = t
+                m = t
         if m is not None:
             out.append(m)
     return out
