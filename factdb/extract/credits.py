@@ -295,9 +295,9 @@ def find_credits(text: str, norm: str | None = None) -> Credits:
     for m in _COPYRIGHT.finditer(norm):
         end = m.end()
         line = norm[m.start() : end]
-        stop = None
-        for stop in re.finditer(r"(?:reserved|redistributed)\.?\)?", line, re.I):
-            pass  # the last one: "All rights reserved. This material may not be ... redistributed."
+        # the last stop: "All rights reserved. This material may not be ... redistributed."
+        stops = list(re.finditer(r"(?:reserved|redistributed)\.?\)?", line, re.I))
+        stop = stops[-1] if stops else None
         if stop is not None:
             end = m.start() + stop.end()
         elif not re.match(r"\(?(?:Copyright|\u00a9\s*\d{4})", line):
