@@ -181,10 +181,9 @@ _PHOTO = re.compile(
 _FURNITURE = re.compile(
     r"\bImage[ \t]+\d+[ \t]+of[ \t]+(?:/[ \t]*)?\d+\b|\bCaption[ \t]+Close\b"
     r"|(?:\b\d+[ \t]*/[ \t]*\d+[ \t]+)?\bBack[ \t]+to[ \t]+Gallery\b"
-    r"|(?:(?<=^)|(?<=[.!?\"')][ \t])|(?<=\n))[ \t]*\d{1,2}[ \t]+of[ \t]+\d{1,2}"
-    r"(?=[ \t]+[A-Z]|[ \t]*$)",
-    re.MULTILINE,
 )
+# "1 of 12" opening a line or following a sentence, before a capital: a gallery counter
+_N_OF_M = re.compile(r"(?<![\w,])\d{1,2}[ \t]+of[ \t]+\d{1,2}(?=[ \t]+[A-Z]|[ \t]*$)", re.MULTILINE)
 _OUTLET_WORD = (
     r"(?:News|Times|Post|Tribune|Journal|Journal-Constitution|Herald|Gazette|Daily|Mail|"
     r"MailOnline|Online|Press|Chronicle|Register|Star|Sun|Observer|Inquirer|Courier|Dispatch|"
@@ -203,7 +202,8 @@ _TOLD = re.compile(
     r"reports?|reported[ \t]+by|(?:said|confirmed)[ \t]+to)[ \t]+(?P<outlet>" + _OUTLET + r")"
     r"(?![\w-])"
 )
-_REPORTS = re.compile(r"(?P<outlet>" + _OUTLET + r")[ \t]+(?:reports|reported|has[ \t]+learned)\b")
+_REPORTS = re.compile(r"[ \t](?:reports|reported|has[ \t]+learned)\b")
+_OUTLET_BEFORE = re.compile(r"(?<![\w-])(?P<outlet>" + _OUTLET + r")$")
 
 
 def find_credits(text: str, norm: str | None = None) -> Credits:
@@ -321,17 +321,23 @@ def find_credits(text: str, norm: str | None = None) -> Credits:
     for m in _SIGNOFF.finditer(norm):
         wire(_agency(re.sub(r"^[^A-Za-z]+", "", m.group(0)).strip()))
         spans.append(m.span())
-    for m in _FURNITURE.finditer(norm):
-        s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        spans.append((s, m.end()))
-    for rx in (_TOLD, _REPORTS):
-        for m in rx.finditer(norm):
-            outlet = m.group("outlet")
-            if rx is _TOLD and outlet[:1].islower() and not outlet.lower().startswith("the "):
-                continue
-            spans.append(m.span("outlet"))
-            if rx is _TOLD and m.group(0).startswith(("according", "report")):
-                wire(_agency(outlet))
+    if "Image" in norm or "Caption" in norm or "Gallery" in norm:
+        spans.extend(m.span() for m in _FURNITURE.finditer(norm))
+    for m in _N_OF_M.finditer(norm):
+        lead = norm[max(0, m.start() - 2) : m.start()].rstrip(" \t")
+        if not lead or lead[-1] in ".!?\"')\n":
+            spans.append(m.span())
+    for m in _TOLD.finditer(norm):  # "told CNN", "according to WXYZ-TV"
+        outlet = m.group("outlet")
+        if outlet[:1].islower() and not outlet.lower().startswith("the "):
+            continue
+        spans.append(m.span("outlet"))
+        if m.group(0).startswith(("according", "report")):
+            wire(_agency(outlet))
+    for m in _REPORTS.finditer(norm):  # "WXYZ-TV reports", "CBS News reported"
+        o = _OUTLET_BEFORE.search(norm, max(0, m.start() - 60), m.start())
+        if o is not None and o.group("outlet")[:1].isupper():
+            spans.append(o.span("outlet"))
     spans = _merged(spans)
     return Credits(
         dateline=text[dateline[0] : dateline[1]].strip() if dateline else None,
