@@ -24,9 +24,10 @@ from factdb.extract.entities import (
     load_gazetteer,
     with_declared_mentions,
 )
-from factdb.extract.records import Credits, DeclaredAlias, Mention, Sentence
+from factdb.extract.records import Credits, DeclaredAlias, Mention, PlaceMention, Sentence
 from factdb.extract.text import normalise_for_matching, quote_ranges, split_sentences
 from factdb.extract.times import TimeExpression, times_in
+from factdb.places.resolve import PlaceResult, resolve_places
 
 
 @dataclass
@@ -76,8 +77,20 @@ class ArticleDoc:
     @cached_property
     def mentions(self) -> list[Mention]:
         """Gazetteer mentions plus mentions of the names the text declared, in text order."""
-        return with_declared_mentions(
-            self.text, self.gazetteer_mentions, self.declared_aliases, self.gazetteer
+        shadowed = self.place_result.shadowed  # "Britain" in "New Britain", "Santiago" alone
+        kept = [m for m in self.gazetteer_mentions if (m.start, m.end) not in shadowed]
+        return with_declared_mentions(self.text, kept, self.declared_aliases, self.gazetteer)
+
+    @cached_property
+    def place_result(self) -> PlaceResult:
+        """Places resolved in context (``factdb.places.resolve``), with the dateline's."""
+        credits = getattr(self, "credits", None)  # the credits stage, when it has run
+        return resolve_places(
+            self.text,
+            self.norm,
+            chunks=self.name_chunks,
+            countries=[m for m in self.gazetteer_mentions if m.kind == "country"],
+            dateline_span=getattr(credits, "dateline_span", None),
         )
 
     @cached_property
@@ -99,6 +112,11 @@ class ArticleDoc:
             if not inside(spans, m.start, m.end)
             and not (m.kind == "country" and self.gazetteer.is_demonym(m.text))
         ]
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        """Place mentions (cities, counties, states, countries), in text order."""
+        return self.place_result.mentions
 
     @cached_property
     def times(self) -> list[TimeExpression]:
