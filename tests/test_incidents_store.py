@@ -223,3 +223,19 @@ def test_rebuild_per_block_chooses_as_cluster_does() -> None:
     expected = sorted(sorted(g) for g in cluster(events))
     assert sorted(sorted(g) for g in _cluster_block(events, frozenset())) == expected
     assert len(expected) < 60  # some joined
+
+
+def test_outlet_from_the_urls_registered_domain_when_front_matter_gives_none(session) -> None:
+    from factdb.readers import Document
+
+    text = "FOREST, Miss. (AP) — Police said two people were hurt on Friday."
+    archived = "http://web.archive.org/web/2014/http://www.waff.com:80/story/1"
+    ingest_document(session, Document(text=text, origin="x", url=archived))
+    session.commit()
+    ingest_document(session, Document(text=text + " More.", origin="y", url="u:y", outlet="Own"))
+    session.commit()
+    outlets = session.scalars(select(Source.outlet).order_by(Source.id)).all()
+    assert outlets == ["waff.com", "Own"]
+    source = session.scalar(select(Source).where(Source.url == archived))
+    assert source.wire == "Associated Press"
+    assert session.get(Entity, source.place_id).name == "Forest, Mississippi"

@@ -15,19 +15,12 @@ from sqlalchemy.orm import Session
 
 from factdb.db.models import Entity, Source, SourceRevision
 from factdb.extract.records import Extraction
+from factdb.outlets import outlet_from_url
 from factdb.readers import Document, text_hash
 from factdb.store.claims import RevisionRef, store_claims, supersede_claims
 from factdb.store.entities import EntityCache, add_alias
 from factdb.store.incidents import assign_events, drop_events, store_events
 from factdb.store.places import file_place
-
-try:  # factdb.outlets lands from another branch; until then front matter alone names outlets
-    from factdb.outlets import outlet_from_url
-except ImportError:  # pragma: no cover
-
-    def outlet_from_url(url: str | None) -> str | None:
-        return None
-
 
 # Statements on the ingest hot path, built once (see factdb.store.entities).
 _SOURCE_BY_KEY = select(Source.id, Source.copy_of_id, Source.authors, Source.meta).where(
@@ -114,7 +107,7 @@ def _source_row(doc: Document, copy_of: int | None = None) -> dict:
         "key": doc.key,
         "url": doc.url,
         "title": doc.title,
-        "outlet": doc.outlet or (outlet_from_url(doc.url) if doc.url else None),
+        "outlet": doc.outlet or outlet_from_url(doc.url),
         "published_at": doc.published,
         "authors": list(doc.authors),
         "language": doc.language,
