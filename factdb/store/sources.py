@@ -37,6 +37,7 @@ _SOURCE_WITH_TEXT = (
 )
 _INSERT_SOURCE = insert(Source.__table__).returning(Source.id)
 _INSERT_REVISION = insert(SourceRevision.__table__).returning(SourceRevision.id)
+_SET_PROVENANCE = update(Source.__table__).where(Source.__table__.c.id == bindparam("target"))
 
 
 @dataclass
@@ -207,11 +208,11 @@ def _store_provenance(
     if not (credits.wires or credits.dateline or place):
         return
     session.execute(
-        update(Source)
-        .where(Source.id == source_id)
-        .values(
-            wire=", ".join(credits.wires)[:255] or None,
-            dateline=credits.dateline[:255] if credits.dateline else None,
-            place_id=file_place(entities, place),
-        )
+        _SET_PROVENANCE,
+        {
+            "target": source_id,
+            "wire": ", ".join(credits.wires)[:255] or None,
+            "dateline": credits.dateline[:255] if credits.dateline else None,
+            "place_id": file_place(entities, place),
+        },
     )
