@@ -239,3 +239,30 @@ def test_outlet_from_the_urls_registered_domain_when_front_matter_gives_none(ses
     source = session.scalar(select(Source).where(Source.url == archived))
     assert source.wire == "Associated Press"
     assert session.get(Entity, source.place_id).name == "Forest, Mississippi"
+
+
+def test_events_without_a_place_are_blocked_together(session) -> None:
+    """An event no source placed is compared with the other unplaced incidents of its kind
+    and dates (region NULL), never with placed ones."""
+    from datetime import date
+
+    from factdb.extract.records import EventRecord, Extraction
+    from factdb.readers import Document
+
+    day = date(2024, 3, 2)
+    ids = []
+    for n, text in enumerate(
+        ("Gunfire at the fair hurt Ana Diaz.", "Ana Diaz was hurt at a fair.")
+    ):
+        event = EventRecord(
+            0, "shooting", True, 0, (0, len(text)), None, day, day, ("Ana Diaz",), (("fair", 1.0),)
+        )
+        extraction = Extraction(sentences=[], mentions=[], claims=[], events=[event])
+        doc = Document(text=text, origin=str(n), url=f"u:{n}", published=day)
+        ids.append(ingest_document(session, doc, extraction=extraction)[0].source_id)
+        session.commit()
+    _ingest(session, "a")
+    first, second = (_incident_of(session, s) for s in ids)
+    assert first == second
+    assert session.get(Incident, first).region is None
+    assert _incident_of(session, session.scalar(select(func.max(Source.id)))) != first
