@@ -29,6 +29,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factdb.places.gazetteer import PlaceIndex, load_index, surface_key
+from factdb.places.headline import split_title
+from factdb.places.outlet import domain_states
 from factdb.places.records import Place, PlaceMention
 from factdb.vocabulary import PlaceKind
 
@@ -41,6 +43,7 @@ _WORLD_CITY = 1_000_000  # ... and a non-US one, in an article without US contex
 _COMMON = 4.3  # wordfreq zipf: "forest", "mobile", "reading", "jackson" need evidence
 _UNCOMMON = 3.5  # "springfield", "marion": need a state in context
 _DATELINE_WINDOW = 3000
+_PRIOR = 0.5  # weight of the outlet's home state: less than any state the text names
 _FAMOUS = 250_000  # a place this large is what its name means, however common the word
 
 _QUALIFIER = re.compile(r",[ \t]*(D\.C\.|[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)")
@@ -51,6 +54,12 @@ _PREP = re.compile(
 )
 _NEIGHBOURHOOD = re.compile(
     r"\s+(?:neighborhood|neighbourhood|section|area|community|district)\s+(?:of|in)\s+$"
+)
+# "Indiana Avenue", "South Shore Drive": a place name that starts a street name is no place
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|"
+    r"Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Terrace|Circle|Turnpike|Pike|Trail|"
+    r"Expressway|Freeway)(?![\w'])"
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'.]*(?:[ \t]+[A-Z][\w'.]*)*")
 _NAMED_AREA = re.compile(r"\s+(?:neighbou?rhood|section|community|subdivision)\b")
@@ -92,6 +101,8 @@ class PlaceResult:
     mentions: list[PlaceMention] = field(default_factory=list)
     dateline: Place | None = None
     shadowed: frozenset[tuple[int, int]] = frozenset()
+    headline: Place | None = None  # the city or county the page title's headline names
+    outlet_states: tuple[Place, ...] = ()  # the outlet's home, from its URL and title
 
 
 def find_places(
@@ -109,11 +120,16 @@ def find_places(
     ).mentions
 
 
-def article_place(mentions: Sequence[PlaceMention], dateline_place: Place | None) -> Place | None:
-    """The article's place: its dateline's, else its most named city or county, else its most
-    named state, else its most named country (first mention breaks ties)."""
+def article_place(
+    mentions: Sequence[PlaceMention], dateline_place: Place | None, headline: Place | None = None
+) -> Place | None:
+    """The article's place: its dateline's, else the city or county its headline names, else
+    its most named city or county, else its most named state, else its most named country
+    (first mention breaks ties)."""
     if dateline_place is not None:
         return dateline_place
+    if headline is not None:
+        return headline
     for kinds in ((PlaceKind.city, PlaceKind.admin2), (PlaceKind.admin1,), (PlaceKind.country,)):
         counts = Counter(m.place.key for m in mentions if m.place.kind in kinds)
         if counts:
@@ -132,8 +148,12 @@ def resolve_places(
     chunks: Sequence[tuple[int, int, str]] | None = None,
     countries: Sequence[Mention] = (),
     dateline_span: tuple[int, int] | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> PlaceResult:
-    """Everything ``find_places`` finds, with the dateline place and shadowed mentions."""
+    """Everything ``find_places`` finds, with the dateline place and shadowed mentions; with
+    the page ``title`` and ``url``, the headline's place and the outlet's home states (a weak
+    prior for bare names)."""
     idx = load_index()
     if chunks is None:  # ArticleDoc passes its name chunks; this is for direct callers
         chunks = [(m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(norm)]
@@ -160,8 +180,12 @@ def resolve_places(
         if m.entity in idx.country_of_entity and surface_key(m.text) not in idx.not_places
     }
     us = idx.by_key["iso:US"]
-    us_context = bool(states) or us in country_ids
     person_names = _person_tokens(chunks)
+    head, furniture = split_title(title)
+    home = _outlet_states(idx, furniture, url, person_names)
+    for sid in home:
+        states[sid] += _PRIOR
+    us_context = bool(states) or us in country_ids
     out: list[PlaceMention] = []
     shadow: set[tuple[int, int]] = set()
     dateline_place: Place | None = None
@@ -212,7 +236,35 @@ def resolve_places(
             continue
         out.append(PlaceMention(m.start, m.end, m.text, idx.place(idx.country_of_entity[m.entity])))
     out.sort(key=lambda p: (p.start, -p.end))
-    return PlaceResult(out, dateline_place, frozenset(shadow))
+    headline = None
+    for h in _chunk_hits(idx, head, _title_chunks(head)) if head else ():
+        got = _resolve(idx, head, h, states, country_ids, us_context, person_names)
+        if got is not None and idx.kinds[got] in (PlaceKind.city, PlaceKind.admin2):
+            headline = idx.place(got)
+            break
+    home_places = tuple(idx.place(i) for i in home)
+    return PlaceResult(out, dateline_place, frozenset(shadow), headline, home_places)
+
+
+def _title_chunks(s: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(s)]
+
+
+def _outlet_states(
+    idx: PlaceIndex, furniture: str, url: str | None, person_names: frozenset[str]
+) -> tuple[int, ...]:
+    """States of the outlet's home: named in its domain, or by the title's furniture
+    ("WTVM.com-Columbus, GA News", "KCBD NewsChannel 11 Lubbock")."""
+    found = list(domain_states(url))
+    for h in _chunk_hits(idx, furniture, _title_chunks(furniture)) if furniture else ():
+        if h.key in idx.state_names and not _clashing_state(idx, h.key):
+            found.append(idx.state_names[h.key])
+            continue
+        got = _resolve(idx, furniture, h, Counter(), set(), True, person_names)
+        sid = idx.state_id(got) if got is not None else -1
+        if sid >= 0 and idx.country_id(sid) == idx.by_key["iso:US"]:
+            found.append(sid)
+    return tuple(dict.fromkeys(found))
 
 
 def _within(idx: PlaceIndex, i: int, ancestor: int) -> bool:
@@ -297,6 +349,9 @@ def _chunk_hits(
                 i += 1
                 continue
             s, e, ids, key, j = found
+            if _STREET_AFTER.match(norm, e):
+                i = j
+                continue
             sid, stop = _state_after(idx, norm, e)
             evidence = bool(_SIDE.match(norm, e)) or bool(
                 _NEIGHBOURHOOD.search(norm[max(0, s - 40) : s])
