@@ -323,6 +323,16 @@ def _write_atomic(path: Path, idx: PlaceIndex) -> None:
         raise
 
 
+@lru_cache(maxsize=50_000)
+def wordiness(key: str) -> float:
+    """How common ``key`` is as an English word (wordfreq zipf; 0 for multi-word names)."""
+    if " " in key:
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(key, "en"))
+
+
 @lru_cache(maxsize=1)
 def load_index() -> PlaceIndex:
     """The place index, once per process: from the pickle cache, else built (and cached)."""

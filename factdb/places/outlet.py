@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factdb.places.gazetteer import PlaceIndex, load_index
+from factdb.places.gazetteer import PlaceIndex, load_index, wordiness
 from factdb.vocabulary import PlaceKind
 
 _CITY = 100_000  # a city named inside a domain must be this large ("orlando", "chicago")
@@ -68,8 +68,6 @@ def _extractor():  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=1)
 def _domain_names() -> dict[str, int]:
     """Spaceless state names and large, distinctive US city names -> state id."""
-    from factdb.places.resolve import _wordiness
-
     idx = load_index()
     us = idx.by_key["iso:US"]
     out: dict[str, int] = {}
@@ -82,7 +80,7 @@ def _domain_names() -> dict[str, int]:
         pop = idx.pops[top]
         if pop < _CITY or _biggest_elsewhere(idx, ids, us) * 2 > pop:
             continue
-        if pop < _FAMOUS and _wordiness(key) >= _UNCOMMON:
+        if pop < _FAMOUS and wordiness(key) >= _UNCOMMON:
             continue
         compact = key.replace(" ", "").replace("'", "")
         if len(compact) >= _MIN_CHARS:

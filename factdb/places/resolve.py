@@ -25,10 +25,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factdb.places.gazetteer import PlaceIndex, load_index, surface_key
+from factdb.places.gazetteer import PlaceIndex, load_index, surface_key, wordiness
 from factdb.places.headline import split_title
 from factdb.places.outlet import domain_states
 from factdb.places.records import Place, PlaceMention
@@ -391,7 +390,7 @@ def _resolve(
         return sid
     before = norm[max(0, h.start - 40) : h.start]
     after = norm[h.end : h.end + 30]
-    strength = _wordiness(h.key) if idx.pops[ids[0]] < _FAMOUS else 0.0
+    strength = wordiness(h.key) if idx.pops[ids[0]] < _FAMOUS else 0.0
     person = h.key in person_names or bool(
         _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)
     )
@@ -454,16 +453,6 @@ def _clashing(idx: PlaceIndex, norm: str, h: _Hit, sid: int, us_context: bool) -
     if h.key == "washington":
         return idx.by_name.get("Washington, District of Columbia") if h.dateline else None
     return sid if us_context else None
-
-
-@lru_cache(maxsize=50_000)
-def _wordiness(key: str) -> float:
-    """How common ``key`` is as an English word (wordfreq zipf; 0 for multi-word names)."""
-    if " " in key:
-        return 0.0
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(key, "en"))
 
 
 def _person_tokens(chunks: Sequence[tuple[int, int, str]]) -> frozenset[str]:
