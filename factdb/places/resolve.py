@@ -66,6 +66,86 @@ _SIDE = re.compile(
     r"'s\s+(?:(?:Far|Near|Lower|Upper)\s+)?(?:North|South|East|West|Southwest|"
     r"Northwest|Southeast|Northeast)(?:\s+Side|\s+side)\b"
 )
+# "southeast Houston", "West Philadelphia": a part of a city named by its compass side
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+# words that make a capitalised pair an institution or a part of town, not a person's name:
+# "Memphis Police", "Fresno County", "West Philadelphia", "Houston Chronicle"
+_NOT_NAME = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "downtown",
+        "central",
+        "greater",
+        "upper",
+        "lower",
+        "metro",
+        "police",
+        "sheriff",
+        "sheriff's",
+        "county",
+        "city",
+        "fire",
+        "department",
+        "news",
+        "times",
+        "post",
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "press",
+        "daily",
+        "star",
+        "school",
+        "schools",
+        "college",
+        "university",
+        "hospital",
+        "medical",
+        "center",
+        "park",
+        "township",
+        "mayor",
+        "council",
+        "area",
+        "public",
+        "airport",
+        "church",
+        "district",
+        "attorney",
+        "high",
+        "middle",
+        "elementary",
+        "state",
+        "national",
+        "international",
+        "regional",
+        "community",
+        "memorial",
+        "health",
+        "man",
+        "woman",
+        "teen",
+        "boy",
+        "girl",
+        "men",
+        "women",
+        "residents",
+        "officers",
+    ]
+)
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Sheriff|Chief|Judge|Mayor|Gov|Sen|"
     r"Rep|Pastor|Rev|Coach)\.?\s+(?:[A-Z][\w'-]*\s+)?$"
@@ -352,8 +432,11 @@ def _chunk_hits(
                 i = j
                 continue
             sid, stop = _state_after(idx, norm, e)
-            evidence = bool(_SIDE.match(norm, e)) or bool(
-                _NEIGHBOURHOOD.search(norm[max(0, s - 40) : s])
+            before = norm[max(0, s - 40) : s]
+            evidence = (
+                bool(_SIDE.match(norm, e))
+                or bool(_NEIGHBOURHOOD.search(before))
+                or bool(_COMPASS_BEFORE.search(before))
             )
             yield _Hit(s, e, ids, key, sid, stop, evidence=evidence)
             i = j
@@ -466,6 +549,8 @@ def _person_tokens(chunks: Sequence[tuple[int, int, str]]) -> frozenset[str]:
             continue
         if idx.surfaces.get(surface_key(chunk)):
             continue  # "Rock Falls", "New Britain": a place name itself
+        if any(w.casefold() in _NOT_NAME for w in words):
+            continue
         for w in (words[0], words[-1]):
             key = surface_key(w)
             if key in idx.surfaces and key not in idx.state_names:
