@@ -74,78 +74,15 @@ _COMPASS_BEFORE = re.compile(
 )
 # words that make a capitalised pair an institution or a part of town, not a person's name:
 # "Memphis Police", "Fresno County", "West Philadelphia", "Houston Chronicle"
-_NOT_NAME = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "downtown",
-        "central",
-        "greater",
-        "upper",
-        "lower",
-        "metro",
-        "police",
-        "sheriff",
-        "sheriff's",
-        "county",
-        "city",
-        "fire",
-        "department",
-        "news",
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "tribune",
-        "gazette",
-        "chronicle",
-        "press",
-        "daily",
-        "star",
-        "school",
-        "schools",
-        "college",
-        "university",
-        "hospital",
-        "medical",
-        "center",
-        "park",
-        "township",
-        "mayor",
-        "council",
-        "area",
-        "public",
-        "airport",
-        "church",
-        "district",
-        "attorney",
-        "high",
-        "middle",
-        "elementary",
-        "state",
-        "national",
-        "international",
-        "regional",
-        "community",
-        "memorial",
-        "health",
-        "man",
-        "woman",
-        "teen",
-        "boy",
-        "girl",
-        "men",
-        "women",
-        "residents",
-        "officers",
-    ]
-)
+_NOT_NAME_WORDS = """
+north south east west northeast northwest southeast southwest downtown central greater upper
+lower metro police sheriff sheriff's county city fire department news times post herald journal
+tribune gazette chronicle press daily star school schools college university hospital medical
+center park township mayor council area public airport church district attorney high middle
+elementary state national international regional community memorial health man woman teen boy
+girl men women residents officers
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Sheriff|Chief|Judge|Mayor|Gov|Sen|"
     r"Rep|Pastor|Rev|Coach)\.?\s+(?:[A-Z][\w'-]*\s+)?$"
