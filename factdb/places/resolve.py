@@ -54,11 +54,12 @@ _PREP = re.compile(
 _NEIGHBOURHOOD = re.compile(
     r"\s+(?:neighborhood|neighbourhood|section|area|community|district)\s+(?:of|in)\s+$"
 )
-# "Indiana Avenue", "South Shore Drive": a place name that starts a street name is no place
+# "Indiana Avenue", "South Shore Drive", "Mount Sinai Hospital": a place name that starts a
+# street's or a hospital's name is no place
 _STREET_AFTER = re.compile(
     r"[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|"
     r"Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Terrace|Circle|Turnpike|Pike|Trail|"
-    r"Expressway|Freeway)(?![\w'])"
+    r"Expressway|Freeway|Hospital|Medical[ \t]+Center)(?![\w'])"
 )
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'.]*(?:[ \t]+[A-Z][\w'.]*)*")
 _NAMED_AREA = re.compile(r"\s+(?:neighbou?rhood|section|community|subdivision)\b")
@@ -140,13 +141,15 @@ def article_place(
     mentions: Sequence[PlaceMention], dateline_place: Place | None, headline: Place | None = None
 ) -> Place | None:
     """The article's place: its dateline's, else the city or county its headline names, else
-    its most named city or county, else its most named state, else its most named country
-    (first mention breaks ties)."""
+    its most named city, else county ("Harris County deputies ... the Cypress home": counties
+    are named for their sheriffs and courts, the city is where it happened), else its most
+    named state, else its most named country (first mention breaks ties)."""
     if dateline_place is not None:
         return dateline_place
     if headline is not None:
         return headline
-    for kinds in ((PlaceKind.city, PlaceKind.admin2), (PlaceKind.admin1,), (PlaceKind.country,)):
+    kinds_order = ((PlaceKind.city,), (PlaceKind.admin2,), (PlaceKind.admin1,), (PlaceKind.country,))
+    for kinds in kinds_order:
         counts = Counter(m.place.key for m in mentions if m.place.kind in kinds)
         if counts:
             top = max(counts.values())
@@ -183,6 +186,12 @@ def resolve_places(
         hits.append(hit)
         taken_end = max(taken_end, hit.qual_end if hit.qual_end > 0 else hit.end)
     hits = _drop_qualifiers(hits)
+    # "in the South Shore neighborhood": that name is a part of town all through the article,
+    # its dateline ("SOUTH SHORE —") included; the city it is in is the place
+    areas = {h.key for h in hits if h.state < 0 and _NAMED_AREA.match(norm, h.end)}
+    if areas:
+        hits = [h for h in hits if h.key not in areas]
+        dl = dl if dl is not None and dl.key not in areas else None
     # context: states named or implied, countries named
     states: Counter[int] = Counter()
     for h in hits:
@@ -254,6 +263,8 @@ def resolve_places(
     out.sort(key=lambda p: (p.start, -p.end))
     headline = None
     for h in _chunk_hits(idx, head, _title_chunks(head)) if head else ():
+        if h.key in areas:
+            continue
         got = _resolve(idx, head, h, states, country_ids, us_context, person_names)
         if got is not None and idx.kinds[got] in (PlaceKind.city, PlaceKind.admin2):
             headline = idx.place(got)
@@ -300,8 +311,11 @@ def _clashing_state(idx: PlaceIndex, key: str) -> bool:
     return idx.names[i] != idx.bare[i]
 
 
-def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
-    """(state id, end of qualifier) for ", Miss." / ", Mississippi" / ", MS" after ``end``."""
+def _state_after(
+    idx: PlaceIndex, norm: str, end: int, dateline: bool = False
+) -> tuple[int, int]:
+    """(state id, end of qualifier) for ", Miss." / ", Mississippi" / ", MS" after ``end``;
+    a dateline may drop the abbreviation's dot ("JACKSON, Tenn —")."""
     m = _QUALIFIER.match(norm, end)
     if m is None:
         return -1, -1
@@ -315,7 +329,7 @@ def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
             cand = cand[:-1]  # "Atlanta, Georgia." ends a sentence
         key = surface_key(cand)
         sid = idx.state_names.get(key, -1)
-        if sid < 0 and (cand.endswith(".") or "." in cand):
+        if sid < 0 and (cand.endswith(".") or "." in cand or dateline):
             sid = idx.state_abbrs.get(key, -1)
         if sid < 0 and n == 1 and re.fullmatch(r"[A-Z]{2}", cand):
             sid = idx.state_postal.get(cand, -1)
@@ -339,7 +353,7 @@ def _dateline_hit(idx: PlaceIndex, norm: str, span: tuple[int, int] | None) -> _
     ids = idx.lookup(name)
     if not ids:
         return None
-    sid, stop = _state_after(idx, norm, m.end(1)) if m.group(2) else (-1, -1)
+    sid, stop = _state_after(idx, norm, m.end(1), dateline=True) if m.group(2) else (-1, -1)
     return _Hit(m.start(1), m.end(1), ids, surface_key(name), sid, stop, dateline=True)
 
 
