@@ -148,13 +148,12 @@ def article_place(
         return dateline_place
     if headline is not None:
         return headline
-    kinds_order = ((PlaceKind.city,), (PlaceKind.admin2,), (PlaceKind.admin1,), (PlaceKind.country,))
-    for kinds in kinds_order:
-        counts = Counter(m.place.key for m in mentions if m.place.kind in kinds)
+    for kind in (PlaceKind.city, PlaceKind.admin2, PlaceKind.admin1, PlaceKind.country):
+        counts = Counter(m.place.key for m in mentions if m.place.kind == kind)
         if counts:
             top = max(counts.values())
             return next(
-                m.place for m in mentions if m.place.kind in kinds and counts[m.place.key] == top
+                m.place for m in mentions if m.place.kind == kind and counts[m.place.key] == top
             )
     return None
 
@@ -311,9 +310,7 @@ def _clashing_state(idx: PlaceIndex, key: str) -> bool:
     return idx.names[i] != idx.bare[i]
 
 
-def _state_after(
-    idx: PlaceIndex, norm: str, end: int, dateline: bool = False
-) -> tuple[int, int]:
+def _state_after(idx: PlaceIndex, norm: str, end: int, dateline: bool = False) -> tuple[int, int]:
     """(state id, end of qualifier) for ", Miss." / ", Mississippi" / ", MS" after ``end``;
     a dateline may drop the abbreviation's dot ("JACKSON, Tenn —")."""
     m = _QUALIFIER.match(norm, end)
