@@ -42,6 +42,7 @@ _WORLD_CITY = 1_000_000  # ... and a non-US one, in an article without US contex
 _COMMON = 4.3  # wordfreq zipf: "forest", "mobile", "reading", "jackson" need evidence
 _UNCOMMON = 3.5  # "springfield", "marion": need a state in context
 _DATELINE_WINDOW = 3000
+_NEAREST = 2  # extra weight of the state of the nearest evidence, among several in context
 _PRIOR = 0.5  # weight of the outlet's home state: less than any state the text names
 _FAMOUS = 250_000  # a place this large is what its name means, however common the word
 
@@ -193,11 +194,14 @@ def resolve_places(
         dl = dl if dl is not None and dl.key not in areas else None
     # context: states named or implied, countries named
     states: Counter[int] = Counter()
+    near: list[tuple[int, int]] = []  # (offset, state) of each piece of state evidence
     for h in hits:
         if h.state >= 0 and idx.kinds[h.state] == PlaceKind.admin1:
             states[h.state] += 3 if h.dateline else 2
+            near.append((h.start, h.state))
         elif h.key in idx.state_names and not _clashing_state(idx, h.key):
             states[idx.state_names[h.key]] += 1
+            near.append((h.start, idx.state_names[h.key]))
     country_ids = {
         idx.country_of_entity[m.entity]
         for m in countries
@@ -217,6 +221,7 @@ def resolve_places(
         got = _resolve(idx, norm, dl, states, country_ids, us_context, person_names)
         if got is not None and idx.state_id(got) >= 0:
             states[idx.state_id(got)] += 3
+            near.append((dl.start, idx.state_id(got)))
             us_context = True
     resolved: dict[_Hit, int | None] = {}
 
@@ -229,12 +234,13 @@ def resolve_places(
         for h in hits:
             if stage(h) != late:
                 continue
-            got = _resolve(idx, norm, h, states, country_ids, us_context, person_names)
+            got = _resolve(idx, norm, h, states, country_ids, us_context, person_names, near)
             resolved[h] = got
             if got is not None and idx.country_id(got) == us:
                 us_context = True
                 if late == 0 and h.state < 0 and idx.kinds[got] == PlaceKind.city:
                     states[idx.state_id(got)] += 1
+                    near.append((h.start, idx.state_id(got)))
     for h in hits:
         for m in countries:  # "New Britain" overrules "Britain", the state "Georgia" the country
             if h.start <= m.start and m.end <= h.end and (m.end - m.start) < (h.end - h.start):
@@ -409,7 +415,12 @@ def _resolve(
     country_ids: set[int],
     us_context: bool,
     person_names: frozenset[str],
+    near: Sequence[tuple[int, int]] = (),
 ) -> int | None:
+    """The place id ``h`` names in its context, or None. Of namesakes in several states of
+    the context, the state of the nearest evidence counts extra: "Cook County" beside
+    "Chicago" is Illinois though "Atlanta, Georgia" (a qualified, heavier mention) is named
+    further on."""
     ids = h.ids
     if h.state >= 0:
         inside = [i for i in ids if i != h.state and _within(idx, i, h.state)]
@@ -433,7 +444,13 @@ def _resolve(
     if in_state:
         if (person or strength >= _COMMON) and not (evidence or prep):
             return None
-        return max(in_state, key=lambda i: (states[idx.state_id(i)], idx.pops[i]))
+        nearest = _nearest_state(near, h.start) if len(in_state) > 1 else -1
+
+        def weight(i: int) -> tuple[float, int]:
+            sid = idx.state_id(i)
+            return states[sid] + (_NEAREST if sid == nearest else 0), idx.pops[i]
+
+        return max(in_state, key=weight)
     if person and not evidence:
         return None
     if strength >= _UNCOMMON and not h.dateline:
@@ -469,6 +486,12 @@ def _resolve(
     second = idx.pops[ids[1]] if len(ids) > 1 else 0
     limit = _BIG_CITY if top in us_ids else _WORLD_CITY
     return top if idx.pops[top] >= limit and second * 5 <= idx.pops[top] else None
+
+
+def _nearest_state(near: Sequence[tuple[int, int]], at: int) -> int:
+    """The state of the evidence closest to offset ``at`` (not at it), or -1."""
+    best = min((abs(pos - at), sid) for pos, sid in near if pos != at) if near else None
+    return best[1] if best is not None else -1
 
 
 def _clashing(idx: PlaceIndex, norm: str, h: _Hit, sid: int, us_context: bool) -> int | None:
