@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
@@ -71,8 +72,13 @@ def _extract(
     text: str, published: date | None, title: str | None = None, url: str | None = None
 ) -> Extraction:
     doc = ArticleDoc(text, published, title=title, url=url)
-    norm, sentences, mentions, times = doc.norm, doc.sentences, doc.mentions, doc.times
-    attributions = find_attributions(doc)
+    norm, sentences, mentions, times = doc.norm, doc.sentences, doc.claim_mentions, doc.times
+    credit_spans = doc.credits.spans
+    attributions = [  # an outlet credited ("according to WXYZ-TV") is no speaker
+        a
+        for a in find_attributions(doc)
+        if a.speaker_span is None or not inside(credit_spans, *a.speaker_span)
+    ]
     places = doc.places
     place = article_place(places, doc.place_result.dateline, doc.place_result.headline)
     claims: list[ClaimRecord] = []
@@ -95,7 +101,7 @@ def _extract(
         claims.extend(facts)
         for att in atts:
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
-    all_mentions = _with_people(mentions, attributions, text)
+    all_mentions = _with_people(doc.mentions, attributions, text)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
     if published is None and unresolved:
@@ -106,6 +112,7 @@ def _extract(
         claims=claims,
         declared_aliases=doc.declared_aliases,
         warnings=warnings,
+        credits=doc.credits,
         places=places,
         place=place,
     )
