@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factdb.outlets import outlet_from_url
 from factdb.places.gazetteer import PlaceIndex, load_index, wordiness
 from factdb.vocabulary import PlaceKind
 
@@ -21,21 +22,13 @@ _CITY = 100_000  # a city named inside a domain must be this large ("orlando", "
 _FAMOUS = 250_000  # ... and, unless this large, not a common English word ("mobile")
 _UNCOMMON = 3.5  # wordfreq zipf
 _MIN_CHARS = 5  # shorter fragments match by chance ("ohio" is the one state this drops)
-_WRAPPED = re.compile(r"^https?://[^/]*archive\.org/web/[^/]+/(.+)$", re.IGNORECASE)
 
 
 def domain_of(url: str) -> str:
     """The registered domain's name part ("kansas" for ``http://www.kansas.com/news/...``),
-    through a web archive wrapper; "" when there is none."""
-    url = url.strip()
-    for _ in range(3):  # archives can wrap archives
-        m = _WRAPPED.match(url)
-        if m is None:
-            break
-        url = m.group(1)
-    if "://" not in url:
-        url = "http://" + url
-    return _extractor()(url).domain.casefold()
+    through a web archive wrapper (``factdb.outlets``); "" when there is none."""
+    outlet = outlet_from_url(url)
+    return outlet.split(".", 1)[0] if outlet else ""
 
 
 def domain_states(url: str | None) -> tuple[int, ...]:
@@ -56,13 +49,6 @@ def domain_states(url: str | None) -> tuple[int, ...]:
         else:
             i += 1
     return tuple(dict.fromkeys(found))
-
-
-@lru_cache(maxsize=1)
-def _extractor():  # type: ignore[no-untyped-def]
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 @lru_cache(maxsize=1)
