@@ -46,15 +46,19 @@ _EVENT_MEASURES = frozenset({"killed", "injured", "shot", "arrested", "missing",
 _SUBJECT_KINDS = {"country", "organisation", "group", "person", "other", "place"}
 
 
-def extract(text: str, published: date | None = None) -> Extraction:
+def extract(
+    text: str, published: date | None = None, *, title: str | None = None, url: str | None = None
+) -> Extraction:
     """Extract sentences, mentions and claims from ``text``; never raises on a ``str``.
 
     ``published`` is the reference for relative dates ("on Monday") and the default as-of date.
+    The page ``title`` and ``url``, when known, help place the article (its headline, the
+    outlet's home state).
     """
     if not isinstance(text, str):
         text = str(text)
     try:
-        return _extract(text, published)
+        return _extract(text, published, title, url)
     except Exception as exc:  # a safety net: one odd article must not stop a batch
         return Extraction(
             sentences=[],
@@ -64,8 +68,10 @@ def extract(text: str, published: date | None = None) -> Extraction:
         )
 
 
-def _extract(text: str, published: date | None) -> Extraction:
-    doc = ArticleDoc(text, published)
+def _extract(
+    text: str, published: date | None, title: str | None = None, url: str | None = None
+) -> Extraction:
+    doc = ArticleDoc(text, published, title=title, url=url)
     norm, sentences, mentions, times = doc.norm, doc.sentences, doc.claim_mentions, doc.times
     credit_spans = doc.credits.spans
     attributions = [  # an outlet credited ("according to WXYZ-TV") is no speaker
@@ -74,7 +80,7 @@ def _extract(text: str, published: date | None) -> Extraction:
         if a.speaker_span is None or not inside(credit_spans, *a.speaker_span)
     ]
     places = doc.places
-    place = article_place(places, doc.place_result.dateline)
+    place = article_place(places, doc.place_result.dateline, doc.place_result.headline)
     claims: list[ClaimRecord] = []
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attributions:  # several per sentence: "A said X, but B said Y"
