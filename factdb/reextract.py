@@ -65,7 +65,7 @@ def reextract(
     for revision in current_revisions(session, source_id):
         source = session.get(Source, revision.source_id)
         assert source is not None
-        extraction = extract(revision.text, source.published_at)
+        extraction = extract(revision.text, source.published_at, title=source.title, url=source.url)
         drop_events(session, revision.source_id, revision.id)
         events = store_events(
             session,

@@ -169,10 +169,10 @@ def extract_with_events(real_extract):
     """An ``extract`` that gives the hand-built extraction for the texts above (any version
     of them, known by their opening) and the real one for anything else."""
 
-    def extract(text: str, published: date | None = None) -> Extraction:
+    def extract(text: str, published: date | None = None, **context: str | None) -> Extraction:
         for story in STORIES.values():
             if text.strip()[:50] == story.text[:50]:
-                found = real_extract(text, published)
+                found = real_extract(text, published, **context)
                 built = story.extraction(text)
                 return replace(
                     found,
@@ -181,6 +181,6 @@ def extract_with_events(real_extract):
                     credits=built.credits,
                     events=built.events,
                 )
-        return real_extract(text, published)
+        return real_extract(text, published, **context)
 
     return extract
