@@ -113,7 +113,8 @@ def _incident_values(sketch: IncidentSketch, place_id: int | None) -> dict:
         "place_id": place_id,
         "region": region(sketch.places),
         "date_start": sketch.date_start,
-        "date_end": sketch.date_end,
+        # never NULL beside a start: the block's overlap test is then an index condition
+        "date_end": sketch.date_end or sketch.date_start,
         "sketch": sketch_json(sketch),
     }
 
@@ -381,7 +382,7 @@ def _block_statement(with_region: bool) -> Select:
         c.region == bindparam("region") if with_region else c.region.is_(None),
         c.date_start >= bindparam("first"),
         c.date_start <= bindparam("high"),
-        or_(c.date_end >= bindparam("low"), c.date_end.is_(None)),
+        c.date_end >= bindparam("low"),
     )
 
 
