@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from factdb.extract.document import ArticleDoc
+from factdb.extract.events import attach_events, find_events
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
@@ -42,15 +43,16 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s(?:but|while|whereas|although)\s")
 _SUBJECT_KINDS = {"country", "organisation", "group", "person", "other", "place"}
 
 
-def extract(text: str, published: date | None = None) -> Extraction:
+def extract(text: str, published: date | None = None, title: str | None = None) -> Extraction:
     """Extract sentences, mentions and claims from ``text``; never raises on a ``str``.
 
-    ``published`` is the reference for relative dates ("on Monday") and the default as-of date.
+    ``published`` is the reference for relative dates ("on Monday") and the default as-of date;
+    ``title`` (the headline) helps tell the article's main event.
     """
     if not isinstance(text, str):
         text = str(text)
     try:
-        return _extract(text, published)
+        return _extract(text, published, title)
     except Exception as exc:  # a safety net: one odd article must not stop a batch
         return Extraction(
             sentences=[],
@@ -60,7 +62,7 @@ def extract(text: str, published: date | None = None) -> Extraction:
         )
 
 
-def _extract(text: str, published: date | None) -> Extraction:
+def _extract(text: str, published: date | None, title: str | None = None) -> Extraction:
     doc = ArticleDoc(text, published)
     norm, sentences, mentions, times = doc.norm, doc.sentences, doc.mentions, doc.times
     attributions = find_attributions(doc)
@@ -83,6 +85,8 @@ def _extract(text: str, published: date | None) -> Extraction:
         for att in atts:
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
     all_mentions = _with_people(mentions, attributions, text)
+    events, event_of = find_events(doc, title)
+    claims = attach_events(claims, events, event_of)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
     if published is None and unresolved:
@@ -93,6 +97,7 @@ def _extract(text: str, published: date | None) -> Extraction:
         claims=claims,
         declared_aliases=doc.declared_aliases,
         warnings=warnings,
+        events=events,
     )
 
 

@@ -16,6 +16,13 @@ from datetime import date, timedelta
 DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
 JOIN_THRESHOLD = 0.5  # score at or above which an event joins its best candidate
 MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
+# Evidence weights (tuned on the GVA tune half, benchmarks/incidents.md)
+W_KEYWORDS = 0.6  # shared keyword weight, as a share of KEYWORD_SATURATION
+KEYWORD_SATURATION = 8.0  # shared keyword weight that counts as full evidence
+W_OVERLAP = 0.0  # shared keyword weight over the smaller sketch's total
+W_NAMES = 0.4  # per shared participant surname, up to two
+W_PLACE = 0.2  # times the place agreement (-1..1)
+DAY_PENALTY = 0.02  # per day between the event and the incident
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,13 @@ def _date_distance(e: EventSketch, inc: IncidentSketch) -> int | None:
     return 0
 
 
+def _shared_weight(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The weight two keyword sets share (the lighter of each shared term's weights)."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(w, b[t]) for t, w in a.items() if t in b)
+
+
 def _keyword_overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Weighted overlap of two keyword sets, 0..1 (shared weight over the smaller total)."""
     if not a or not b:
@@ -142,10 +156,13 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
     if distance is not None and distance > DATE_WINDOW:
         return float("-inf")
     names = len(event.participants & incident.participants)
-    total = 0.6 * _keyword_overlap(event.keywords, incident.keywords)
-    total += 0.4 * min(names, 2) / 2 + 0.2 * place
+    shared = _shared_weight(event.keywords, incident.keywords)
+    total = W_KEYWORDS * min(shared / KEYWORD_SATURATION, 1.0)
+    if W_OVERLAP:
+        total += W_OVERLAP * _keyword_overlap(event.keywords, incident.keywords)
+    total += W_NAMES * min(names, 2) / 2 + W_PLACE * place
     if distance is not None:
-        total -= 0.02 * distance
+        total -= DAY_PENALTY * distance
     return total
 
 
