@@ -11,8 +11,8 @@ import re
 from factdb.vocabulary import EventKind
 
 # In priority order: a sentence that matches several kinds takes the first ("a gunman set
-# fire", "a bomb attack"). Generic violence ("killed", "attacked") is an attack only when no
-# more specific kind is named.
+# fire", "a bomb attack"). Words for any violent death ("murder", "homicide", "killing") name
+# no kind: a shooting report calls its shooting a homicide.
 TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
     for kind, words in (
@@ -43,7 +43,7 @@ TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             EventKind.attack,
             r"stabb(?:ed|ing|ings)|stab wounds?|attack(?:s|ed|er|ers)?|assault(?:s|ed)?|"
-            r"beat(?:en|ing)|massacre|murder(?:s|ed)?|homicides?|slain|killings?",
+            r"beat(?:en|ing)|massacre|rampage",
         ),
         (
             EventKind.deployment,
@@ -102,6 +102,26 @@ EVENT_VERBS = frozenset(
 # Words that say nothing about which event this is, however rare (page furniture, news words).
 KEYWORD_STOP = frozenset(
     [
+        "accidental",
+        "accidentally",
+        "arraigned",
+        "firearm",
+        "firearms",
+        "handgun",
+        "gunshot",
+        "felony",
+        "manslaughter",
+        "prosecutor",
+        "prosecutors",
+        "sheriff",
+        "deputies",
+        "homicide",
+        "detectives",
+        "toddler",
+        "wasn",
+        "didn",
+        "weren",
+        "com",
         "said",
         "says",
         "police",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -32,11 +33,14 @@ from factdb.extract.event_words import (
     SECONDARY_OPENING,
     TRIGGERS,
 )
-from factdb.extract.records import ClaimRecord, EventRecord, Place, Sentence
+from factdb.extract.records import ClaimRecord, EventRecord, Place, PlaceMention, Sentence
 from factdb.extract.times import TimeExpression
 from factdb.vocabulary import ClaimKind, EventKind, VerbClass
 
 MAX_KEYWORDS = 30
+MIN_RARITY = 1.5  # words more common than Zipf 4.5 tell no event from another
+COMMON_FACTOR = 0.5  # a lower-case word: a topic ("manslaughter", "toddler"), not a name
+PROPER_BOOST = 1.5  # a capitalised word inside a sentence: a name, a street, a venue
 PAST_EVENT_DAYS = 45  # a dated event this long before publication is another event
 _COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\b"
@@ -85,6 +89,7 @@ _NOT_NAME_WORDS = frozenset(
         "It",
     ]
 )
+_HANDLE_AFTER = re.compile(r"@|\.(?:com|org|net|gov|edu|tv)\b", re.IGNORECASE)
 _DAYLIKE = frozenset({"day"})
 
 
@@ -113,11 +118,16 @@ def clean_title(title: str | None) -> str:
 
 
 def find_events(
-    doc: ArticleDoc, title: str | None = None, place: Place | None = None
+    doc: ArticleDoc,
+    title: str | None = None,
+    places: Sequence[PlaceMention] = (),
+    place: Place | None = None,
 ) -> tuple[list[EventRecord], dict[int, int]]:
     """The article's events (the main one first) and, per sentence index, its event index.
 
-    ``place`` is the article's place (its dateline's), given to the main event."""
+    ``places`` are the article's resolved place mentions: an event's place is the one its own
+    sentences name most (a city before a county or state); the main event falls back to
+    ``place``, the article's (its dateline's)."""
     sentences = doc.sentences
     if not sentences:
         return [], {}
@@ -170,7 +180,7 @@ def find_events(
                 main=slot == 0,
                 sentence_index=first.index,
                 span=(first.start, first.end),
-                place=place if slot == 0 else None,
+                place=_event_place(members, sentences, places, place if slot == 0 else None),
                 date_start=d_start,
                 date_end=d_end,
                 participants=_participants(texts),
@@ -178,6 +188,42 @@ def find_events(
             )
         )
     return events, owner
+
+
+_PLACE_RANK = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _event_place(
+    members: list[int],
+    sentences: list[Sentence],
+    places: Sequence[PlaceMention],
+    fallback: Place | None,
+) -> Place | None:
+    """The most specific place the event's sentences name most often, else ``fallback``
+    (a place inside the fallback's chain wins over it: "Forest" in a Mississippi story)."""
+    if not places:
+        return fallback
+    spans = [(sentences[i].start, sentences[i].end) for i in members]
+    tally: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for pm in places:
+        if any(lo <= pm.start < hi for lo, hi in spans):
+            tally[pm.place.key] += 1
+            first.setdefault(pm.place.key, pm.place)
+    if not tally:
+        return fallback
+    best = min(
+        tally,
+        key=lambda k: (_PLACE_RANK.get(str(first[k].kind), 4), -tally[k]),
+    )
+    chosen = first[best]
+    if (
+        fallback is not None
+        and _PLACE_RANK.get(str(fallback.kind), 4) < _PLACE_RANK.get(str(chosen.kind), 4)
+        and any(p.key == chosen.key for p in fallback.chain())
+    ):
+        return fallback  # the dateline's city inside the state the story names
+    return chosen
 
 
 def _story_start(sentences: list[Sentence]) -> int:
@@ -296,27 +342,40 @@ def _participants(texts: list[str]) -> tuple[str, ...]:
 
 
 def keywords(texts: list[str]) -> tuple[tuple[str, float], ...]:
-    """The texts' distinctive words with their weight (rarity, a little more when repeated),
-    heaviest first; common words and news furniture are left out."""
+    """The texts' distinctive words with their weight, heaviest first: rarity, more for a
+    name written capitalised inside a sentence (streets, venues, people), a little more when
+    repeated. Common words, news furniture and all-capital tokens (call signs, agencies:
+    "WFLA", "GBI") are left out."""
     tally: Counter[str] = Counter()
+    proper: Counter[str] = Counter()
     for text in texts:
-        for w in _WORDS.findall(text):
-            low = w.lower().strip("'-")
+        for m in _WORDS.finditer(text):
+            w = m.group(0)
             if (
-                len(low) < 3
-                or low in KEYWORD_STOP
-                or (low.endswith("'s") and low[:-2] in KEYWORD_STOP)
+                w.isupper()
+                or text[m.start() - 1 : m.start()] == "@"
+                or _HANDLE_AFTER.match(text, m.end())
             ):
-                continue
+                continue  # call signs, e-mail addresses, handles, web sites
+            low = w.lower().strip("'-")
             if low.endswith("'s"):
                 low = low[:-2]
+            if len(low) < 3 or low in KEYWORD_STOP:
+                continue
             tally[low] += 1
+            if (
+                w[0].isupper()
+                and m.start() > 0
+                and text[m.start() - 2 : m.start() - 1] not in '.!?"'
+            ):
+                proper[low] += 1
     scored = []
     for word, n in tally.items():
         r = rarity(word)
-        if r < 1.5:
+        if r < MIN_RARITY:
             continue
-        scored.append((word, round(r * (1.0 + 0.25 * min(n - 1, 4)), 3)))
+        boost = PROPER_BOOST if proper[word] * 2 >= n else COMMON_FACTOR
+        scored.append((word, round(r * boost * (1.0 + 0.25 * min(n - 1, 4)), 3)))
     scored.sort(key=lambda kv: (-kv[1], kv[0]))
     return tuple(scored[:MAX_KEYWORDS])
 
