@@ -156,7 +156,9 @@ def find_events(
             break  # the story has ended: the rest is page furniture or other stories
         if relevant:
             last_relevant = i
-        if i != anchor and _opens_other(s.text, times_by_sentence.get(i, ()), published, kinds[i]):
+        if i != anchor and _opens_other(
+            s.text, times_by_sentence.get(i, ()), published, kinds[i], main_kind
+        ):
             groups.append([i])
             group_kind.append(kinds[i] or main_kind)
             current = len(groups) - 1
@@ -199,10 +201,9 @@ def _event_place(
     places: Sequence[PlaceMention],
     fallback: Place | None,
 ) -> Place | None:
-    """The most specific place the event's sentences name most often, else ``fallback``
-    (a place inside the fallback's chain wins over it: "Forest" in a Mississippi story)."""
-    if not places:
-        return fallback
+    """The place the event's sentences name most often (a city before a state on ties);
+    with ``fallback`` (the article's place), only a place inside it may refine it ("Forest"
+    in a Mississippi story): a passing mention of elsewhere does not move the event."""
     spans = [(sentences[i].start, sentences[i].end) for i in members]
     tally: Counter[str] = Counter()
     first: dict[str, Place] = {}
@@ -210,20 +211,13 @@ def _event_place(
         if any(lo <= pm.start < hi for lo, hi in spans):
             tally[pm.place.key] += 1
             first.setdefault(pm.place.key, pm.place)
+    if fallback is not None:
+        inside = [k for k in tally if fallback.key in {p.key for p in first[k].chain()[1:]}]
+        tally = Counter({k: tally[k] for k in inside})
     if not tally:
         return fallback
-    best = min(
-        tally,
-        key=lambda k: (_PLACE_RANK.get(str(first[k].kind), 4), -tally[k]),
-    )
-    chosen = first[best]
-    if (
-        fallback is not None
-        and _PLACE_RANK.get(str(fallback.kind), 4) < _PLACE_RANK.get(str(chosen.kind), 4)
-        and any(p.key == chosen.key for p in fallback.chain())
-    ):
-        return fallback  # the dateline's city inside the state the story names
-    return chosen
+    best = min(tally, key=lambda k: (-tally[k], _PLACE_RANK.get(str(first[k].kind), 4), k))
+    return first[best]
 
 
 def _story_start(sentences: list[Sentence]) -> int:
@@ -290,15 +284,26 @@ def _times_by_sentence(
 
 
 def _opens_other(
-    text: str, times: list[TimeExpression] | tuple[()], published: date | None, kind: str | None
+    text: str,
+    times: list[TimeExpression] | tuple[()],
+    published: date | None,
+    kind: str | None,
+    main_kind: str,
 ) -> bool:
-    """A roundup marker, or an event dated well before publication (a comparison)."""
+    """A roundup marker, or an event dated well before publication (a comparison: "Katrina
+    killed 1,833 in 2005"). A past day of the story's own kind ("in the May 25 shooting") is
+    how a follow-up names its event, not another one."""
     if SECONDARY_OPENING.match(text) or SECONDARY_ANYWHERE.search(text):
         return True
     if published is None or kind is None:
         return False
     limit = published - timedelta(days=PAST_EVENT_DAYS)
-    return any(t.interval is not None and t.interval[1] < limit for t in times)
+    return any(
+        t.interval is not None
+        and t.interval[1] < limit
+        and (kind != main_kind or t.kind not in _DAYLIKE)
+        for t in times
+    )
 
 
 def _dates(
@@ -309,22 +314,26 @@ def _dates(
     published: date | None,
     main: bool,
 ) -> tuple[date | None, date | None]:
-    """The event's interval: its first dated trigger sentence's day (or other period), else
-    any of its sentences'; without one, the publication date as an upper bound only."""
-    ordered = [i for i in members if kinds[i] or counts[i]] + [
-        i for i in members if not (kinds[i] or counts[i])
-    ]
-    fallback: tuple[date, date] | None = None
-    for i in ordered[:12]:
-        for t in times_by_sentence.get(i, ()):
-            if t.interval is None or (published is not None and t.interval[0] > published):
-                continue
-            if t.kind in _DAYLIKE:
-                return t.interval
-            if fallback is None and (not main or t.kind == "week"):
-                fallback = t.interval
-    if fallback is not None:
-        return fallback
+    """The event's interval: the earliest day its first trigger sentences name (a follow-up's
+    "charged Thursday in the May 25 shooting" is dated May 25), else a week or other period,
+    else any sentence's; without one, the publication date as an upper bound only."""
+    triggered = [i for i in members if kinds[i] or counts[i]][:12]
+    rest = [i for i in members if not (kinds[i] or counts[i])][:12]
+    for group in (triggered, rest):
+        days = []
+        fallback: tuple[date, date] | None = None
+        for i in group:
+            for t in times_by_sentence.get(i, ()):
+                if t.interval is None or (published is not None and t.interval[0] > published):
+                    continue
+                if t.kind in _DAYLIKE:
+                    days.append(t.interval)
+                elif fallback is None and (not main or t.kind == "week"):
+                    fallback = t.interval
+        if days:
+            return min(days)
+        if fallback is not None:
+            return fallback
     return None, published
 
 

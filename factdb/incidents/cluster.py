@@ -18,11 +18,16 @@ JOIN_THRESHOLD = 0.4  # score at or above which an event joins its best candidat
 MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
 # Evidence weights (tuned on the GVA tune half, benchmarks/incidents.md)
 W_KEYWORDS = 0.6  # shared keyword weight, as a share of KEYWORD_SATURATION
-KEYWORD_SATURATION = 15.0  # shared keyword weight that counts as full evidence
+KEYWORD_SATURATION = 10.0  # shared keyword weight that counts as full evidence
 W_OVERLAP = 0.0  # shared keyword weight over the smaller sketch's total
 W_NAMES = 0.4  # per shared participant surname, up to two
 W_PLACE = 0.2  # times the place agreement (-1..1)
-DAY_PENALTY = 0.02  # per day between the event and the incident
+PLACE_VETO = True  # places in different regions never join
+DAY_PENALTY = 0.02  # per day between the event and the incident (up to DATE_WINDOW)
+# A follow-up (an arrest, a trial) is reported long after the event: beyond DATE_WINDOW and
+# up to FOLLOW_UP_DAYS an event joins only in the same place and with this much more evidence
+FOLLOW_UP_DAYS = 0
+FOLLOW_UP_PENALTY = 0.3
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,8 @@ def date_bounds(event: EventSketch) -> tuple[date, date] | None:
     if event.date_start is None:
         return None
     end = event.date_end or event.date_start
-    return event.date_start - timedelta(days=DATE_WINDOW), end + timedelta(days=DATE_WINDOW)
+    window = timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
+    return event.date_start - window, end + window
 
 
 def _places_agree(a: Sequence[str], b: Sequence[str]) -> float:
@@ -150,10 +156,11 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
     if event.kind != incident.kind or event.source in incident.sources:
         return float("-inf")
     place = _places_agree(event.places, incident.places)
-    if place < 0:
+    if place < 0 and PLACE_VETO:
         return float("-inf")
     distance = _date_distance(event, incident)
-    if distance is not None and distance > DATE_WINDOW:
+    late = distance is not None and distance > DATE_WINDOW
+    if late and (distance > FOLLOW_UP_DAYS or place <= 0):  # type: ignore[operator]
         return float("-inf")
     names = len(event.participants & incident.participants)
     shared = _shared_weight(event.keywords, incident.keywords)
@@ -162,7 +169,9 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
         total += W_OVERLAP * _keyword_overlap(event.keywords, incident.keywords)
     total += W_NAMES * min(names, 2) / 2 + W_PLACE * place
     if distance is not None:
-        total -= DAY_PENALTY * distance
+        total -= DAY_PENALTY * min(distance, DATE_WINDOW)
+    if late:
+        total -= FOLLOW_UP_PENALTY
     return total
 
 
