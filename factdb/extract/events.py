@@ -40,6 +40,7 @@ from factdb.vocabulary import ClaimKind, EventKind, VerbClass
 MAX_KEYWORDS = 30
 MIN_RARITY = 1.5  # words more common than Zipf 4.5 tell no event from another
 COMMON_FACTOR = 0.5  # a lower-case word: a topic ("manslaughter", "toddler"), not a name
+TITLE_BOOST = 1.5  # a word of the headline: what the story is about
 PROPER_BOOST = 1.5  # a capitalised word inside a sentence: a name, a street, a venue
 PAST_EVENT_DAYS = 45  # a dated event this long before publication is another event
 _COUNT = re.compile(
@@ -173,8 +174,6 @@ def find_events(
         first = sentences[members[0]]
         d_start, d_end = _dates(members, kinds, counts, times_by_sentence, published, slot == 0)
         texts = [sentences[i].text for i in members]
-        if slot == 0 and head:
-            texts.append(head)
         events.append(
             EventRecord(
                 index=slot,
@@ -186,7 +185,7 @@ def find_events(
                 date_start=d_start,
                 date_end=d_end,
                 participants=_participants(texts),
-                keywords=keywords(texts),
+                keywords=keywords(texts, head if slot == 0 else ""),
             )
         )
     return events, owner
@@ -350,7 +349,7 @@ def _participants(texts: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def keywords(texts: list[str]) -> tuple[tuple[str, float], ...]:
+def keywords(texts: list[str], title: str = "") -> tuple[tuple[str, float], ...]:
     """The texts' distinctive words with their weight, heaviest first: rarity, more for a
     name written capitalised inside a sentence (streets, venues, people), a little more when
     repeated. Common words, news furniture and all-capital tokens (call signs, agencies:
@@ -378,12 +377,17 @@ def keywords(texts: list[str]) -> tuple[tuple[str, float], ...]:
                 and text[m.start() - 2 : m.start() - 1] not in '.!?"'
             ):
                 proper[low] += 1
+    in_title = {w.lower() for w in _WORDS.findall(title) if len(w) >= 3 and not w.isupper()}
+    for w in in_title - KEYWORD_STOP:
+        tally[w] += 1
     scored = []
     for word, n in tally.items():
         r = rarity(word)
         if r < MIN_RARITY:
             continue
         boost = PROPER_BOOST if proper[word] * 2 >= n else COMMON_FACTOR
+        if word in in_title:
+            boost *= TITLE_BOOST
         scored.append((word, round(r * boost * (1.0 + 0.25 * min(n - 1, 4)), 3)))
     scored.sort(key=lambda kv: (-kv[1], kv[0]))
     return tuple(scored[:MAX_KEYWORDS])

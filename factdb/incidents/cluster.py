@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
-JOIN_THRESHOLD = 0.4  # score at or above which an event joins its best candidate
+JOIN_THRESHOLD = 0.3  # score at or above which an event joins its best candidate
 MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
 # Evidence weights (tuned on the GVA tune half, benchmarks/incidents.md)
 W_KEYWORDS = 0.6  # shared keyword weight, as a share of KEYWORD_SATURATION
-KEYWORD_SATURATION = 10.0  # shared keyword weight that counts as full evidence
-W_OVERLAP = 0.0  # shared keyword weight over the smaller sketch's total
+KEYWORD_SATURATION = 14.0  # shared keyword weight that counts as full evidence
+W_OVERLAP = 0.4  # shared keyword weight over the smaller sketch's total
 W_NAMES = 0.4  # per shared participant surname, up to two
 W_PLACE = 0.2  # times the place agreement (-1..1)
 PLACE_VETO = True  # places in different regions never join
