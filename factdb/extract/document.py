@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from factdb.extract.credits import find_credits, inside
 from factdb.extract.entities import (
     Gazetteer,
     capitalised_chunks,
@@ -23,9 +24,10 @@ from factdb.extract.entities import (
     load_gazetteer,
     with_declared_mentions,
 )
-from factdb.extract.records import DeclaredAlias, Mention, Sentence
+from factdb.extract.records import Credits, DeclaredAlias, Mention, PlaceMention, Sentence
 from factdb.extract.text import normalise_for_matching, quote_ranges, split_sentences
 from factdb.extract.times import TimeExpression, times_in
+from factdb.places.resolve import PlaceResult, resolve_places
 
 
 @dataclass
@@ -65,15 +67,56 @@ class ArticleDoc:
     def declared_aliases(self) -> list[DeclaredAlias]:
         """Aliases the text declares in parentheses ("Islamic State (IS)")."""
         return find_declared_aliases(
-            self.text, self.gazetteer_mentions, self.gazetteer, norm=self.norm
+            self.text,
+            self.gazetteer_mentions,
+            self.gazetteer,
+            norm=self.norm,
+            exclude=self.credits.spans,
         )
 
     @cached_property
     def mentions(self) -> list[Mention]:
         """Gazetteer mentions plus mentions of the names the text declared, in text order."""
-        return with_declared_mentions(
-            self.text, self.gazetteer_mentions, self.declared_aliases, self.gazetteer
+        shadowed = self.place_result.shadowed  # "Britain" in "New Britain", "Santiago" alone
+        kept = [m for m in self.gazetteer_mentions if (m.start, m.end) not in shadowed]
+        return with_declared_mentions(self.text, kept, self.declared_aliases, self.gazetteer)
+
+    @cached_property
+    def place_result(self) -> PlaceResult:
+        """Places resolved in context (``factdb.places.resolve``), with the dateline's."""
+        credits = getattr(self, "credits", None)  # the credits stage, when it has run
+        return resolve_places(
+            self.text,
+            self.norm,
+            chunks=self.name_chunks,
+            countries=[m for m in self.gazetteer_mentions if m.kind == "country"],
+            dateline_span=getattr(credits, "dateline_span", None),
         )
+
+    @cached_property
+    def credits(self) -> Credits:
+        """Datelines, wire credits, bylines, captions and page furniture (provenance)."""
+        return find_credits(self.text, self.norm)
+
+    @cached_property
+    def claim_mentions(self) -> list[Mention]:
+        """The mentions that may be a claim's subject or location: none inside a credit
+        ("CHICAGO (AP)", "told CNN") and no demonym. A demonym ("three Mexican nationals",
+        "Somali males") names the nationality of the people counted, not the country that
+        did or suffered something, so such a count has the subject the rest of its clause
+        gives it, or none."""
+        spans = self.credits.spans
+        return [
+            m
+            for m in self.mentions
+            if not inside(spans, m.start, m.end)
+            and not (m.kind == "country" and self.gazetteer.is_demonym(m.text))
+        ]
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        """Place mentions (cities, counties, states, countries), in text order."""
+        return self.place_result.mentions
 
     @cached_property
     def times(self) -> list[TimeExpression]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from factdb.extract.embedded_names import part_of_longer_name
 from factdb.extract.records import DeclaredAlias, Mention
 from factdb.extract.text import normalise_for_matching
 
@@ -54,6 +55,8 @@ class Gazetteer:
         surfaces: set[str] = set()
         # Canonical names first, then aliases, then demonyms/capitals: earlier claims win.
         layers: list[list[tuple[str, str]]] = [[], [], []]
+        self._demonyms: set[str] = set()  # nationality words, for ``is_demonym``
+        self._primary: set[str] = set()  # keys of canonical names and aliases
         for raw in entries:
             name = str(raw["name"])
             ent = Entity(
@@ -64,8 +67,11 @@ class Gazetteer:
             )
             self.entities.setdefault(name, ent)
             layers[0].append((name, name))
+            self._primary.add(normalise_alias(name))
             for a in _str_list(raw.get("aliases")):
                 layers[1].append((a, name))
+                self._primary.add(normalise_alias(a))
+            self._demonyms.update(normalise_alias(d) for d in _str_list(raw.get("demonyms")))
             extra = _str_list(raw.get("demonyms")) + _str_list(raw.get("capital_aliases"))
             if raw.get("capital"):
                 extra.append(str(raw["capital"]))
@@ -90,6 +96,11 @@ class Gazetteer:
         """The entity an alias names, or ``None``."""
         name = self._aliases.get(normalise_alias(alias))
         return self.entities.get(name) if name else None
+
+    def is_demonym(self, surface: str) -> bool:
+        """True for a nationality word ("Mexican", "Somalis"), not the country's name."""
+        key = normalise_alias(surface)
+        return key in self._demonyms and key not in self._primary
 
     def names_of(self, entity: str) -> list[str]:
         """Every shipped name that resolves to ``entity`` (canonical name first)."""
@@ -130,6 +141,10 @@ class Gazetteer:
                     based_end = org.end(1)
                     name = text[org.start(1) : org.end(1)]
                     out.append(Mention(org.start(1), org.end(1), name, name, "organisation"))
+                continue
+            if ent.kind == "country" and part_of_longer_name(
+                norm, start, m.end(), demonym=self.is_demonym(surface)
+            ):
                 continue
             out.append(Mention(start, m.end(), text[start : m.end()], ent.name, ent.kind))
         return out
@@ -262,10 +277,15 @@ def _acronym_like(s: str) -> bool:
 
 
 def find_declared_aliases(
-    text: str, mentions: list[Mention], gazetteer: Gazetteer, norm: str | None = None
+    text: str,
+    mentions: list[Mention],
+    gazetteer: Gazetteer,
+    norm: str | None = None,
+    exclude: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
 ) -> list[DeclaredAlias]:
     """Aliases the text declares with parentheses: ``Daesh (Islamic State)``, ``Islamic State
-    (IS)``, ``Popular Front (PF)``; ``norm`` as for ``capitalised_chunks``."""
+    (IS)``, ``Popular Front (PF)``; ``norm`` as for ``capitalised_chunks``. Parentheses that
+    touch an ``exclude`` span (credits: "CHICAGO (AP) --", "(Photo: KHOU)") declare nothing."""
     if norm is None:
         norm = normalise_for_matching(text)
     by_end = {m.end: m for m in mentions}
@@ -273,6 +293,8 @@ def find_declared_aliases(
     out: list[DeclaredAlias] = []
     seen: set[tuple[str, str]] = set()
     for m in re.finditer(r"\(([^()\n]{1,80})\)", norm):
+        if exclude and any(s <= m.end() and m.start() <= e for s, e in exclude):
+            continue
         inner = text[m.start(1) : m.end(1)].strip()
         end = m.start()
         while end > 0 and norm[end - 1] == " ":

@@ -139,6 +139,8 @@ def find_events(
     title_words = {w.lower() for w in _WORDS.findall(head) if rarity(w.lower()) >= 1.5}
     anchor = _anchor(sentences, kinds, counts, start, main_kind, title_words)
     times_by_sentence = _times_by_sentence(sentences, doc.times)
+    credits = getattr(doc, "credits", None)  # bylines, wire credits, captions: no evidence
+    credit_spans = credits.spans if credits is not None else ()
     published = doc.published
 
     # sentence -> event slot; slot 0 is the main event
@@ -170,7 +172,7 @@ def find_events(
     for slot, members in enumerate(groups):
         first = sentences[members[0]]
         d_start, d_end = _dates(members, kinds, counts, times_by_sentence, published, slot == 0)
-        texts = [sentences[i].text for i in members]
+        texts = [_without(sentences[i], credit_spans) for i in members]
         events.append(
             EventRecord(
                 index=slot,
@@ -214,6 +216,16 @@ def _event_place(
         return fallback
     best = min(tally, key=lambda k: (-tally[k], _PLACE_RANK.get(str(first[k].kind), 4), k))
     return first[best]
+
+
+def _without(sent: Sentence, spans: Sequence[tuple[int, int]]) -> str:
+    """The sentence's text with the credit spans inside it blanked out."""
+    text = sent.text
+    for lo, hi in spans:
+        if lo < sent.end and sent.start < hi:
+            a, b = max(lo, sent.start) - sent.start, min(hi, sent.end) - sent.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _story_start(sentences: list[Sentence]) -> int:

@@ -12,13 +12,15 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
-from factdb.extract.records import ClaimRecord, Extraction, Mention, Sentence
+from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.speakers import Attribution, find_attributions
 from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
+from factdb.places.resolve import article_place
 from factdb.vocabulary import ClaimKind, VerbClass
 
 EXTRACTOR_VERSION = "2"
@@ -40,6 +42,8 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s(?:but|while|whereas|although)\s")
+# figures that count an event: without a place in their sentence they take the article's
+_EVENT_MEASURES = frozenset({"killed", "injured", "shot", "arrested", "missing", "displaced"})
 _SUBJECT_KINDS = {"country", "organisation", "group", "person", "other", "place"}
 
 
@@ -64,8 +68,15 @@ def extract(text: str, published: date | None = None, title: str | None = None) 
 
 def _extract(text: str, published: date | None, title: str | None = None) -> Extraction:
     doc = ArticleDoc(text, published)
-    norm, sentences, mentions, times = doc.norm, doc.sentences, doc.mentions, doc.times
-    attributions = find_attributions(doc)
+    norm, sentences, mentions, times = doc.norm, doc.sentences, doc.claim_mentions, doc.times
+    credit_spans = doc.credits.spans
+    attributions = [  # an outlet credited ("according to WXYZ-TV") is no speaker
+        a
+        for a in find_attributions(doc)
+        if a.speaker_span is None or not inside(credit_spans, *a.speaker_span)
+    ]
+    places = doc.places
+    place = article_place(places, doc.place_result.dateline)
     claims: list[ClaimRecord] = []
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attributions:  # several per sentence: "A said X, but B said Y"
@@ -77,6 +88,8 @@ def _extract(text: str, published: date | None, title: str | None = None) -> Ext
         used_verbs = {v for _, v in quantities if v is not None}
         facts = [q for q, _ in quantities]
         facts.extend(_event_claims(text, norm, sent, s_times, s_mentions, published, used_verbs))
+        s_places = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+        facts = [_placed(c, norm, s_places, place) for c in facts]
         atts = by_sentence.get(sent.index, [])
         if atts:
             # a figure in an attributed sentence is that (first) speaker's claim
@@ -84,8 +97,8 @@ def _extract(text: str, published: date | None, title: str | None = None) -> Ext
         claims.extend(facts)
         for att in atts:
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
-    all_mentions = _with_people(mentions, attributions, text)
-    events, event_of = find_events(doc, title)
+    all_mentions = _with_people(doc.mentions, attributions, text)
+    events, event_of = find_events(doc, title, places, place)
     claims = attach_events(claims, events, event_of)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
@@ -97,8 +110,40 @@ def _extract(text: str, published: date | None, title: str | None = None) -> Ext
         claims=claims,
         declared_aliases=doc.declared_aliases,
         warnings=warnings,
+        credits=doc.credits,
+        places=places,
+        place=place,
         events=events,
     )
+
+
+def _placed(
+    claim: ClaimRecord, norm: str, places: list[PlaceMention], article: Place | None
+) -> ClaimRecord:
+    """Give a figure its place: a place named in its sentence after "in"/"at" (after the
+    figure first, then anywhere in the sentence), else, for an event count (killed,
+    injured...), the article's place."""
+    if claim.kind == ClaimKind.quote:
+        return claim
+    after = claim.value_span[1] if claim.value_span else claim.span[0]
+    found = next(
+        (
+            p
+            for lo in (after, claim.span[0])
+            for p in places
+            if p.start >= lo and _LOCATION_BEFORE.search(norm[max(0, p.start - 20) : p.start])
+        ),
+        None,
+    )
+    if found is not None and claim.location in (None, found.place.name, found.text):
+        chosen: Place | None = found.place
+    elif claim.location is None and claim.measure in _EVENT_MEASURES:
+        chosen = article
+    else:
+        chosen = None
+    if chosen is None:
+        return claim
+    return replace(claim, location=chosen.name, location_kind=chosen.kind, place=chosen)
 
 
 def _with_people(

@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+# Place records live with the gazetteer (factdb.places imports nothing of factdb.extract, so
+# the two packages do not import each other); they are part of this contract all the same.
+from factdb.places.records import Place, PlaceMention
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -30,46 +34,6 @@ class Mention:
     text: str
     entity: str
     kind: str  # country | organisation | person | place | group | other
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place resolved against the gazetteer, with its chain of parents up to the country.
-
-    ``key`` is the gazetteer's stable id (``"geonames:4424606"``, ``"iso:US-MS"``,
-    ``"iso:US"``); ``name`` is the unique entity name the store files it under
-    ("Forest, Mississippi, United States"; a country keeps its gazetteer name, "United
-    States"); ``kind`` is a ``factdb.vocabulary.PlaceKind`` value; ``aliases`` are the
-    surfaces that may name it in text ("Forest, Miss.", "Forest, Mississippi").
-    """
-
-    key: str
-    name: str
-    kind: str  # PlaceKind
-    parent: Place | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    population: int | None = None
-    aliases: tuple[str, ...] = ()
-
-    def chain(self) -> tuple[Place, ...]:
-        """This place and its parents, most specific first."""
-        out: list[Place] = []
-        node: Place | None = self
-        while node is not None:
-            out.append(node)
-            node = node.parent
-        return tuple(out)
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A span of text resolved to a place ("Forest, Miss." -> Forest, Mississippi)."""
-
-    start: int
-    end: int
-    text: str
-    place: Place
 
 
 @dataclass(frozen=True)
@@ -183,3 +147,16 @@ class Extraction:
     place: Place | None = None  # the article's place: its dateline's, else its main event's
     credits: Credits = field(default_factory=Credits)
     events: list[EventRecord] = field(default_factory=list)
+
+
+__all__ = [
+    "ClaimRecord",
+    "Credits",
+    "DeclaredAlias",
+    "EventRecord",
+    "Extraction",
+    "Mention",
+    "Place",
+    "PlaceMention",
+    "Sentence",
+]
