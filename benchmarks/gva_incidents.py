@@ -23,7 +23,14 @@ from gva_texts import incidents
 
 from factdb.dates import date_field
 from factdb.extract import extract
-from factdb.incidents.cluster import cluster
+from factdb.incidents.cluster import (
+    DATE_WINDOW,
+    EventSketch,
+    IncidentSketch,
+    _date_distance,
+    _places_agree,
+    cluster,
+)
 from factdb.incidents.sketch import sketch_of
 
 
@@ -101,8 +108,49 @@ def _half(half: str, rows: list[dict], errors: int) -> None:
             f"  killed/injured figures: {with_gold}; with an event {covered / with_gold:.3f}; "
             f"with an event and a place {placed / with_gold:.3f}"
         )
+    _error_kinds(gold, label, arts, sketches)
     if errors:
         _errors(gold, label, arts, errors)
+
+
+def _error_kinds(
+    gold: list[str], label: list[int], arts: list[dict], sketches: list[EventSketch]
+) -> None:
+    """Count the article pairs clustering got wrong, by the first reason that explains each."""
+    by_key = {s.key: s for s in sketches}
+    split: Counter[str] = Counter()
+    joined: Counter[str] = Counter()
+    n = len(gold)
+    for a in range(n):
+        for b in range(a + 1, n):
+            same_gold, same_pred = gold[a] == gold[b], label[a] == label[b]
+            if same_gold == same_pred:
+                continue
+            sa, sb = by_key.get(a), by_key.get(b)
+            if same_gold:
+                split[_split_reason(sa, sb)] += 1
+            elif arts[a]["article"]["content"] == arts[b]["article"]["content"]:
+                joined["one page filed under two incidents"] += 1
+            elif arts[a]["incident"]["city_or_county"] == arts[b]["incident"]["city_or_county"]:
+                joined["two incidents in one city"] += 1
+            else:
+                joined["two incidents in different cities"] += 1
+    print("  wrongly split pairs: " + ", ".join(f"{k} {v}" for k, v in split.most_common()))
+    print("  wrongly joined pairs: " + ", ".join(f"{k} {v}" for k, v in joined.most_common()))
+
+
+def _split_reason(sa: EventSketch | None, sb: EventSketch | None) -> str:
+    if sa is None or sb is None:
+        return "no event in one article"
+    if sa.kind != sb.kind:
+        return "different kinds"
+    inc = IncidentSketch.of(sb.key, sb)
+    if _places_agree(sa.places, sb.places) < 0:
+        return "places in different regions"
+    distance = _date_distance(sa, inc)
+    if distance is not None and distance > DATE_WINDOW:
+        return f"dates more than {DATE_WINDOW} days apart"
+    return "too little shared evidence"
 
 
 def _errors(gold: list[str], label: list[int], arts: list[dict], limit: int) -> None:

@@ -23,7 +23,7 @@ W_OVERLAP = 0.4  # shared keyword weight over the smaller sketch's total
 W_NAMES = 0.4  # per shared participant surname, up to two
 W_PLACE = 0.2  # times the place agreement (-1..1)
 PLACE_VETO = True  # places in different regions never join
-DAY_PENALTY = 0.02  # per day between the event and the incident (up to DATE_WINDOW)
+DAY_PENALTY = 0.04  # per day between the event and the incident (up to DATE_WINDOW)
 # A follow-up (an arrest, a trial) is reported long after the event: beyond DATE_WINDOW and
 # up to FOLLOW_UP_DAYS an event joins only in the same place and with this much more evidence
 FOLLOW_UP_DAYS = 0
