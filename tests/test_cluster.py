@@ -77,8 +77,13 @@ def test_kind_source_and_place_block() -> None:
     assert score(EventSketch(4, 1, "shooting", a.places, a.date_start), inc) == float("-inf")
     other_state = EventSketch(5, 5, "shooting", ("geonames:2", "iso:US-MS", "iso:US"), a.date_start)
     assert score(other_state, inc) == float("-inf")
-    far = EventSketch(6, 6, "shooting", a.places, date(2016, 9, 1))
-    assert score(far, inc) == float("-inf")
+    # weeks later only a follow-up at the very place may join, with a penalty
+    later = EventSketch(6, 6, "shooting", a.places, date(2016, 9, 1))
+    assert float("-inf") < score(later, inc) < score(same_place, inc)
+    later_elsewhere = EventSketch(8, 8, "shooting", ("geonames:3", "iso:US-TN"), date(2016, 9, 1))
+    assert score(later_elsewhere, inc) == float("-inf")
+    years_later = EventSketch(9, 9, "shooting", a.places, date(2018, 9, 1))
+    assert score(years_later, inc) == float("-inf")
     assert region(a.places) == "iso:US-TN"
     assert date_bounds(a) is not None and date_bounds(EventSketch(7, 7, "shooting")) is None
 

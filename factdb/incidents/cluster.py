@@ -4,8 +4,9 @@ Pure functions over small sketches, so the same code serves ``ingest`` (one new 
 the candidate incidents the store fetched by its block), ``incidents rebuild`` (everything at
 once) and the benchmark. Blocking: an event is only compared with incidents of its kind, in
 its region (the place chain's first-level division, else its country) and within
-``DATE_WINDOW`` days.
-"""
+``date_bounds``: ``DATE_WINDOW`` days for any incident, up to ``FOLLOW_UP_DAYS`` for one at
+the event's very place (an arrest or a trial reported months later). Weights were tuned on
+the GVA tune half (``benchmarks/gva_incidents.py``, ``benchmarks/incidents.md``)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ PLACE_VETO = True  # places in different regions never join
 DAY_PENALTY = 0.04  # per day between the event and the incident (up to DATE_WINDOW)
 # A follow-up (an arrest, a trial) is reported long after the event: beyond DATE_WINDOW and
 # up to FOLLOW_UP_DAYS an event joins only in the same place and with this much more evidence
-FOLLOW_UP_DAYS = 0
+FOLLOW_UP_DAYS = 365
 FOLLOW_UP_PENALTY = 0.3
 
 
@@ -104,7 +105,8 @@ def region(places: Sequence[str]) -> str | None:
 
 
 def date_bounds(event: EventSketch) -> tuple[date, date] | None:
-    """The window of incident dates an event is compared with (None: no date, no block)."""
+    """The window of incident dates an event is compared with (None: no date, no block);
+    it includes the follow-up window, which ``score`` only opens to the same place."""
     if event.date_start is None:
         return None
     end = event.date_end or event.date_start
@@ -160,7 +162,7 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
         return float("-inf")
     distance = _date_distance(event, incident)
     late = distance is not None and distance > DATE_WINDOW
-    if late and (distance > FOLLOW_UP_DAYS or place <= 0):  # type: ignore[operator]
+    if late and (distance > FOLLOW_UP_DAYS or place < 1.0):  # type: ignore[operator]
         return float("-inf")
     names = len(event.participants & incident.participants)
     shared = _shared_weight(event.keywords, incident.keywords)
