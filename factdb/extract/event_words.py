@@ -12,51 +12,68 @@ from factdb.vocabulary import EventKind
 
 # In priority order: a sentence that matches several kinds takes the first ("a gunman set
 # fire", "a bomb attack"). Words for any violent death ("murder", "homicide", "killing") name
-# no kind: a shooting report calls its shooting a homicide.
-TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE))
-    for kind, words in (
-        (
-            EventKind.bombing,
-            r"bomb(?:s|ing|ings|ed|er|ers)?|explosives?|explosions?|blasts?|car[- ]bomb|"
-            r"suicide bomber|IEDs?|detonat(?:ed|ion)",
-        ),
-        (
-            EventKind.shooting,
-            r"shoot(?:ing|ings|er|ers|out|outs)?|shot|shots|gunfire|gunm[ae]n|gunshots?|"
-            r"gunpoint|opened fire|fired (?:at|into|on|several|multiple|shots|a gun)|drive-by|"
-            r"bullets?|firearms?|handguns?|rifles?|shotguns?|pistols?",
-        ),
-        (EventKind.earthquake, r"earthquakes?|quakes?|tremors?|aftershocks?|magnitude"),
-        (
-            EventKind.storm,
-            r"hurricanes?|tornado(?:es|s)?|typhoons?|cyclones?|storms?|blizzards?|"
-            r"tropical storm",
-        ),
-        (EventKind.flood, r"floods?|flooding|flooded|flash flood|mudslides?|landslides?"),
-        (EventKind.fire, r"fires?|blaze|wildfires?|arson|burn(?:ed|ing|t)|flames"),
-        (
-            EventKind.crash,
-            r"crash(?:es|ed)?|collisions?|collided|derail(?:ed|ment)|plane went down|"
-            r"wreck(?:age)?",
-        ),
-        (
-            EventKind.attack,
-            r"stabb(?:ed|ing|ings)|stab wounds?|attack(?:s|ed|er|ers)?|assault(?:s|ed)?|"
-            r"beat(?:en|ing)|massacre|rampage",
-        ),
-        (
-            EventKind.deployment,
-            r"deploy(?:s|ed|ment|ments)?|troops (?:were )?sent|dispatched troops|"
-            r"boots on the ground",
-        ),
-        (
-            EventKind.election,
-            r"elections?|ballots?|polls? (?:closed|opened)|voters?|voting|re-?elected|"
-            r"primary|runoff|referendum",
-        ),
-    )
+# no kind: a shooting report calls its shooting a homicide. Single words, then two-word
+# phrases ("opened fire"), matched on lower-case tokens (one scan of a sentence).
+_LEXICON: tuple[tuple[str, str, str], ...] = (
+    (
+        EventKind.bombing,
+        "bomb bombs bombing bombings bombed bomber bombers explosive explosives explosion "
+        "explosions blast blasts ied ieds detonated detonation car-bomb",
+        "car bomb|suicide bomber",
+    ),
+    (
+        EventKind.shooting,
+        "shoot shooting shootings shooter shooters shootout shootouts shot shots gunfire "
+        "gunman gunmen gunshot gunshots gunpoint drive-by bullet bullets firearm firearms "
+        "handgun handguns rifle rifles shotgun shotguns pistol pistols",
+        "opened fire|open fire|fired at|fired into|fired on|fired several|fired multiple|"
+        "fired shots",
+    ),
+    (
+        EventKind.earthquake,
+        "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks magnitude",
+        "",
+    ),
+    (
+        EventKind.storm,
+        "hurricane hurricanes tornado tornadoes tornados typhoon typhoons cyclone cyclones "
+        "storm storms blizzard blizzards",
+        "",
+    ),
+    (EventKind.flood, "flood floods flooding flooded mudslide mudslides landslide landslides", ""),
+    (EventKind.fire, "fire fires blaze wildfire wildfires arson burned burning burnt flames", ""),
+    (
+        EventKind.crash,
+        "crash crashes crashed collision collisions collided derailed derailment wreck wreckage",
+        "plane went",
+    ),
+    (
+        EventKind.attack,
+        "stabbed stabbing stabbings attack attacks attacked attacker attackers assault assaults "
+        "assaulted beaten beating massacre rampage",
+        "stab wound|stab wounds",
+    ),
+    (
+        EventKind.deployment,
+        "deploy deploys deployed deployment deployments",
+        "troops sent|dispatched troops|boots on",
+    ),
+    (
+        EventKind.election,
+        "election elections ballot ballots voter voters voting elected re-elected reelected "
+        "primary runoff referendum",
+        "polls closed|polls opened",
+    ),
 )
+KIND_ORDER: tuple[str, ...] = tuple(str(kind) for kind, _, _ in _LEXICON)
+TRIGGER_WORDS: dict[str, int] = {}
+TRIGGER_PHRASES: dict[str, int] = {}
+for _rank, (_kind, _words, _phrases) in enumerate(_LEXICON):
+    for _w in _words.split():
+        TRIGGER_WORDS.setdefault(_w, _rank)
+    for _p in filter(None, _phrases.split("|")):
+        TRIGGER_PHRASES.setdefault(_p, _rank)
+PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in TRIGGER_PHRASES)
 
 # A sentence that opens another event: a roundup's next item, a comparison, a side story.
 SECONDARY_OPENING = re.compile(

@@ -29,15 +29,19 @@ from factdb.extract.event_words import (
     EVENT_MEASURES,
     EVENT_VERBS,
     KEYWORD_STOP,
+    KIND_ORDER,
+    PHRASE_FIRST_WORDS,
     SECONDARY_ANYWHERE,
     SECONDARY_OPENING,
-    TRIGGERS,
+    TRIGGER_PHRASES,
+    TRIGGER_WORDS,
 )
 from factdb.extract.records import ClaimRecord, EventRecord, Place, PlaceMention, Sentence
 from factdb.extract.times import TimeExpression
 from factdb.vocabulary import ClaimKind, EventKind, VerbClass
 
 MAX_KEYWORDS = 30
+KEYWORD_SENTENCES = 30  # an event's first sentences give its keywords (later ones add little)
 MIN_RARITY = 1.5  # words more common than Zipf 4.5 tell no event from another
 COMMON_FACTOR = 0.5  # a lower-case word: a topic ("manslaughter", "toddler"), not a name
 TITLE_BOOST = 1.5  # a word of the headline: what the story is about
@@ -53,6 +57,7 @@ _DATELINE = re.compile(
     r"(?:[\u2014\u2013]|--|-(?=\s))\s*"
 )
 _TITLE_SEPARATOR = re.compile(r"\s[-|\u2013\u2014]\s")
+_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _NAME = r"[A-Z][a-z'\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'\-]+)){1,3}"
 _PARTICIPANT = re.compile(
@@ -90,7 +95,9 @@ _NOT_NAME_WORDS = frozenset(
         "It",
     ]
 )
-_HANDLE_AFTER = re.compile(r"@|\.(?:com|org|net|gov|edu|tv)\b", re.IGNORECASE)
+# a word, but not part of an e-mail address, a handle or a web site
+_KEYWORD = re.compile(r"(?<![@\w'\-])[A-Za-z][A-Za-z'\-]*+(?!\w|@|\.(?:com|org|net|gov|edu|tv)\b)")
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?\"]\s+)([A-Z][A-Za-z'\-]*+)")
 _DAYLIKE = frozenset({"day"})
 
 
@@ -102,10 +109,17 @@ def rarity(word: str) -> float:
 
 def sentence_kind(text: str) -> str | None:
     """The event kind a sentence's trigger words name (the first in priority order)."""
-    for kind, pattern in TRIGGERS:
-        if pattern.search(text):
-            return str(kind)
-    return None
+    tokens = _TOKEN.findall(text.lower())
+    best = len(KIND_ORDER)
+    for i, tok in enumerate(tokens):
+        rank = TRIGGER_WORDS.get(tok)
+        if rank is not None and rank < best:
+            best = rank
+        if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
+            rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
+            if rank is not None and rank < best:
+                best = rank
+    return KIND_ORDER[best] if best < len(KIND_ORDER) else None
 
 
 def clean_title(title: str | None) -> str:
@@ -172,7 +186,7 @@ def find_events(
     for slot, members in enumerate(groups):
         first = sentences[members[0]]
         d_start, d_end = _dates(members, kinds, counts, times_by_sentence, published, slot == 0)
-        texts = [_without(sentences[i], credit_spans) for i in members]
+        texts = [_without(sentences[i], credit_spans) for i in members[:KEYWORD_SENTENCES]]
         events.append(
             EventRecord(
                 index=slot,
@@ -364,29 +378,22 @@ def keywords(texts: list[str], title: str = "") -> tuple[tuple[str, float], ...]
     name written capitalised inside a sentence (streets, venues, people), a little more when
     repeated. Common words, news furniture and all-capital tokens (call signs, agencies:
     "WFLA", "GBI") are left out."""
+    raw: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    for text in texts:
+        words = [w for w in _KEYWORD.findall(text) if not w.isupper()]
+        raw.update(w.lower() for w in words)
+        caps.update(w.lower() for w in words if w[0].isupper())
+        caps.subtract(w.lower() for w in _SENTENCE_INITIAL.findall(text))
     tally: Counter[str] = Counter()
     proper: Counter[str] = Counter()
-    for text in texts:
-        for m in _WORDS.finditer(text):
-            w = m.group(0)
-            if (
-                w.isupper()
-                or text[m.start() - 1 : m.start()] == "@"
-                or _HANDLE_AFTER.match(text, m.end())
-            ):
-                continue  # call signs, e-mail addresses, handles, web sites
-            low = w.lower().strip("'-")
-            if low.endswith("'s"):
-                low = low[:-2]
-            if len(low) < 3 or low in KEYWORD_STOP:
-                continue
-            tally[low] += 1
-            if (
-                w[0].isupper()
-                and m.start() > 0
-                and text[m.start() - 2 : m.start() - 1] not in '.!?"'
-            ):
-                proper[low] += 1
+    for w, n in raw.items():
+        low = w.strip("'-")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if len(low) >= 3 and low not in KEYWORD_STOP:
+            tally[low] += n
+            proper[low] += max(caps[w], 0)
     in_title = {w.lower() for w in _WORDS.findall(title) if len(w) >= 3 and not w.isupper()}
     for w in in_title - KEYWORD_STOP:
         tally[w] += 1
