@@ -87,7 +87,7 @@ def ingest_document(
         if existing is not None:
             return existing, []
         session.rollback()  # nothing was written: end the read transaction before extracting
-        extraction = extract(doc.text, doc.published)
+        extraction = extract(doc.text, doc.published, doc.title)
     lock_writers(session)  # from here to the commit, no other writer: see db.lock_writers
     existing = store_known_text(session, doc)
     if existing is not None:
@@ -221,10 +221,10 @@ class _Failed:
 
 
 def _extract_one(doc: Document) -> Extraction | _Failed:
-    return _extract_args((doc.text, doc.published))
+    return _extract_args((doc.text, doc.published, doc.title))
 
 
-def _extract_args(args: tuple[str, date | None]) -> Extraction | _Failed:
+def _extract_args(args: tuple[str, date | None, str | None]) -> Extraction | _Failed:
     from factdb.extract import extract
 
     try:
@@ -252,7 +252,7 @@ class _Extractor:
             return lambda: {id(d): _extract_one(d) for d in docs}
         chunk = max(1, len(docs) // (4 * self.workers))
         results = self.pool.map(
-            _extract_args, [(d.text, d.published) for d in docs], chunksize=chunk
+            _extract_args, [(d.text, d.published, d.title) for d in docs], chunksize=chunk
         )
         return lambda: dict(zip((id(d) for d in docs), results, strict=True))
 
