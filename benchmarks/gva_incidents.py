@@ -149,7 +149,7 @@ def _split_reason(sa: EventSketch | None, sb: EventSketch | None) -> str:
         return "places in different regions"
     distance = _date_distance(sa, inc)
     if distance is not None and distance > DATE_WINDOW:
-        return f"dates more than {DATE_WINDOW} days apart"
+        return f"dates more than {DATE_WINDOW} days apart, not joined as a follow-up"
     return "too little shared evidence"
 
 
