@@ -4,10 +4,11 @@ injured figures that have an event and a place.
 
 Usage: python benchmarks/gva_incidents.py DATA_DIR [--split tune|held|both] [--errors N]
 
-Every article is extracted (``extract(content, dct, title)``); its main event becomes a
-sketch (``factdb.incidents.sketch.sketch_of``) and ``cluster()`` groups the sketches of one
-half; an article's predicted incident is its main event's cluster (an article with no event
-is alone). Pure: no database. Halves: ``(int(incident_id) // 2) % 2 == 0`` is the tune half.
+Every article is extracted as ingest does it (``extract(content, dct, title=, url=)``);
+its main event becomes a sketch (``factdb.incidents.sketch.sketch_of``) and ``cluster()``
+groups the sketches of one half. An article's predicted incident is its main event's
+cluster; an article with no event is alone. Pure: no database. Halves:
+``(int(incident_id) // 2) % 2 == 0`` is the tune half.
 Baselines on each half: every article alone; articles grouped by gold city and state.
 """
 
@@ -73,7 +74,7 @@ def _half(half: str, rows: list[dict], errors: int) -> None:
             gold.append(r["incident_id"])
             city.append(f"{r['city_or_county']}|{r['state']}")
             published = date_field(a.get("dct"), what="dct")
-            x = extract(a["content"], published, a.get("title"))
+            x = extract(a["content"], published, title=a.get("title"), url=a.get("uri") or None)
             arts.append({"incident": r, "article": a, "extraction": x})
             main = next((e for e in x.events if e.main), None)
             if main is not None:

@@ -32,6 +32,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("path", type=Path)
     ap.add_argument("--half", choices=("tune", "held"), default="tune")
+    ap.add_argument("--no-title", action="store_true", help="text only, no page title or URL")
     args = ap.parse_args()
     want = 0 if args.half == "tune" else 1
     n = city_ok = state_ok = with_place = figures = placed = 0
@@ -44,7 +45,12 @@ def main() -> None:
         for art in inc["articles"]:
             if not art.get("content", "").strip():
                 continue
-            ex = extract(art["content"], date_field(art.get("dct"), what="dct"))
+            ex = extract(
+                art["content"],
+                date_field(art.get("dct"), what="dct"),
+                title=None if args.no_title else art.get("title"),
+                url=None if args.no_title else art.get("uri"),
+            )
             n += 1
             place = _place_of(ex)
             if place is not None:

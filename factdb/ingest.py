@@ -87,7 +87,7 @@ def ingest_document(
         if existing is not None:
             return existing, []
         session.rollback()  # nothing was written: end the read transaction before extracting
-        extraction = extract(doc.text, doc.published, doc.title)
+        extraction = extract(doc.text, doc.published, title=doc.title, url=doc.url)
     lock_writers(session)  # from here to the commit, no other writer: see db.lock_writers
     existing = store_known_text(session, doc)
     if existing is not None:
@@ -221,14 +221,17 @@ class _Failed:
 
 
 def _extract_one(doc: Document) -> Extraction | _Failed:
-    return _extract_args((doc.text, doc.published, doc.title))
+    return _extract_args((doc.text, doc.published, doc.title, doc.url))
 
 
-def _extract_args(args: tuple[str, date | None, str | None]) -> Extraction | _Failed:
+def _extract_args(
+    args: tuple[str, date | None, str | None, str | None],
+) -> Extraction | _Failed:
     from factdb.extract import extract
 
+    text, published, title, url = args
     try:
-        extraction = extract(*args)
+        extraction = extract(text, published, title=title, url=url)
     except Exception as exc:  # one odd article must not sink its batch
         return _Failed(f"{exc.__class__.__name__}: {exc}")
     # storing needs only the claims, declared aliases and warnings; sentences and mentions
@@ -252,7 +255,7 @@ class _Extractor:
             return lambda: {id(d): _extract_one(d) for d in docs}
         chunk = max(1, len(docs) // (4 * self.workers))
         results = self.pool.map(
-            _extract_args, [(d.text, d.published, d.title) for d in docs], chunksize=chunk
+            _extract_args, [(d.text, d.published, d.title, d.url) for d in docs], chunksize=chunk
         )
         return lambda: dict(zip((id(d) for d in docs), results, strict=True))
 

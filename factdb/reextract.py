@@ -65,7 +65,7 @@ def reextract(
     for revision in current_revisions(session, source_id):
         source = session.get(Source, revision.source_id)
         assert source is not None
-        extraction = extract(revision.text, source.published_at, source.title)
+        extraction = extract(revision.text, source.published_at, title=source.title, url=source.url)
         done = refresh_claims(session, revision, extraction.claims, entities, EXTRACTOR_VERSION)
         touched.extend(done.kept + done.added)
         report.kept += len(done.kept)

@@ -45,7 +45,7 @@ REPORTS = [
 def _sketches() -> list[EventSketch]:
     out = []
     for key, (title, published, text) in enumerate(REPORTS):
-        main = next(e for e in extract(text, published, title).events if e.main)
+        main = next(e for e in extract(text, published, title=title).events if e.main)
         out.append(sketch_of(main, key, source=100 + key))
     return out
 

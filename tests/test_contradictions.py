@@ -289,7 +289,7 @@ def test_retired_claims_make_contradictions_stale(session_factory, monkeypatch) 
         assert report.contradictions == 1
         keep = s.scalar(select(Claim.id).where(Claim.value_low == 5000))
 
-        def forgetful(text, published=None, title=None):
+        def forgetful(text, published=None, **page):
             result = real(text, published)
             if "3,500" in text:
                 return replace(result, claims=[])

@@ -102,7 +102,7 @@ def test_a_failing_store_rolls_back_only_its_article(session_factory, monkeypatc
 def test_an_extraction_that_raises_in_a_worker_is_that_article_error(session_factory, monkeypatch):
     real = factdb.extract.extract
 
-    def flaky(text, published=None, title=None):
+    def flaky(text, published=None, **page):
         if "9,000" in text:
             raise RuntimeError("extractor exploded")
         return real(text, published)
@@ -143,7 +143,7 @@ def test_rerunning_a_batch_extracts_nothing(session_factory, monkeypatch):
     calls = []
     real = factdb.extract.extract
 
-    def counting(text, published=None, title=None):
+    def counting(text, published=None, **page):
         calls.append(text)
         return real(text, published)
 

@@ -49,7 +49,7 @@ def test_a_failing_article_is_rolled_back_and_the_batch_goes_on(
 ):
     real_extract = factdb.extract.extract
 
-    def flaky(text, published=None, title=None):
+    def flaky(text, published=None, **page):
         if "BOOM" in text:
             raise RuntimeError("extractor exploded")
         return real_extract(text, published)

@@ -38,6 +38,8 @@ class ArticleDoc:
     text: str
     published: date | None = None
     gazetteer: Gazetteer = field(default_factory=load_gazetteer)
+    title: str | None = None  # the page title and URL: headline place, outlet's home state
+    url: str | None = None
 
     @cached_property
     def norm(self) -> str:
@@ -91,6 +93,8 @@ class ArticleDoc:
             chunks=self.name_chunks,
             countries=[m for m in self.gazetteer_mentions if m.kind == "country"],
             dateline_span=getattr(credits, "dateline_span", None),
+            title=normalise_for_matching(self.title) if self.title else None,
+            url=self.url,
         )
 
     @cached_property

@@ -47,16 +47,19 @@ _EVENT_MEASURES = frozenset({"killed", "injured", "shot", "arrested", "missing",
 _SUBJECT_KINDS = {"country", "organisation", "group", "person", "other", "place"}
 
 
-def extract(text: str, published: date | None = None, title: str | None = None) -> Extraction:
+def extract(
+    text: str, published: date | None = None, *, title: str | None = None, url: str | None = None
+) -> Extraction:
     """Extract sentences, mentions and claims from ``text``; never raises on a ``str``.
 
-    ``published`` is the reference for relative dates ("on Monday") and the default as-of date;
-    ``title`` (the headline) helps tell the article's main event.
+    ``published`` is the reference for relative dates ("on Monday") and the default as-of date.
+    The page ``title`` and ``url``, when known, help place the article (its headline, the
+    outlet's home state); the title also tells the article's main event.
     """
     if not isinstance(text, str):
         text = str(text)
     try:
-        return _extract(text, published, title)
+        return _extract(text, published, title, url)
     except Exception as exc:  # a safety net: one odd article must not stop a batch
         return Extraction(
             sentences=[],
@@ -66,8 +69,10 @@ def extract(text: str, published: date | None = None, title: str | None = None) 
         )
 
 
-def _extract(text: str, published: date | None, title: str | None = None) -> Extraction:
-    doc = ArticleDoc(text, published)
+def _extract(
+    text: str, published: date | None, title: str | None = None, url: str | None = None
+) -> Extraction:
+    doc = ArticleDoc(text, published, title=title, url=url)
     norm, sentences, mentions, times = doc.norm, doc.sentences, doc.claim_mentions, doc.times
     credit_spans = doc.credits.spans
     attributions = [  # an outlet credited ("according to WXYZ-TV") is no speaker
@@ -76,7 +81,7 @@ def _extract(text: str, published: date | None, title: str | None = None) -> Ext
         if a.speaker_span is None or not inside(credit_spans, *a.speaker_span)
     ]
     places = doc.places
-    place = article_place(places, doc.place_result.dateline)
+    place = article_place(places, doc.place_result.dateline, doc.place_result.headline)
     claims: list[ClaimRecord] = []
     by_sentence: dict[int, list[Attribution]] = {}
     for a in attributions:  # several per sentence: "A said X, but B said Y"

@@ -46,8 +46,10 @@ _GAZETTEER_JSON = Path(__file__).resolve().parent.parent / "data" / "gazetteer.j
 _ISO_FALLBACK = {"Democratic Republic of the Congo": "CD", "Kosovo": "XK"}
 
 
+@lru_cache(maxsize=1 << 16)
 def surface_key(s: str) -> str:
-    """Lookup key of a surface: accents and case folded, dots dropped, "Saint" -> "st"."""
+    """Lookup key of a surface: accents and case folded, dots dropped, "Saint" -> "st".
+    Cached: articles repeat their capitalised word runs, and every run is keyed per n-gram."""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = s.replace("\u2019", "'").replace(".", " ").replace("-", " ")
@@ -321,6 +323,16 @@ def _write_atomic(path: Path, idx: PlaceIndex) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@lru_cache(maxsize=50_000)
+def wordiness(key: str) -> float:
+    """How common ``key`` is as an English word (wordfreq zipf; 0 for multi-word names)."""
+    if " " in key:
+        return 0.0
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(key, "en"))
 
 
 @lru_cache(maxsize=1)

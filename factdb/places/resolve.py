@@ -25,10 +25,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from factdb.places.gazetteer import PlaceIndex, load_index, surface_key
+from factdb.places.gazetteer import PlaceIndex, load_index, surface_key, wordiness
+from factdb.places.headline import split_title
+from factdb.places.outlet import domain_states
 from factdb.places.records import Place, PlaceMention
 from factdb.vocabulary import PlaceKind
 
@@ -41,6 +42,8 @@ _WORLD_CITY = 1_000_000  # ... and a non-US one, in an article without US contex
 _COMMON = 4.3  # wordfreq zipf: "forest", "mobile", "reading", "jackson" need evidence
 _UNCOMMON = 3.5  # "springfield", "marion": need a state in context
 _DATELINE_WINDOW = 3000
+_NEAREST = 2  # extra weight of the state of the nearest evidence, among several in context
+_PRIOR = 0.5  # weight of the outlet's home state: less than any state the text names
 _FAMOUS = 250_000  # a place this large is what its name means, however common the word
 
 _QUALIFIER = re.compile(r",[ \t]*(D\.C\.|[A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*)?)")
@@ -52,12 +55,36 @@ _PREP = re.compile(
 _NEIGHBOURHOOD = re.compile(
     r"\s+(?:neighborhood|neighbourhood|section|area|community|district)\s+(?:of|in)\s+$"
 )
+# "Indiana Avenue", "South Shore Drive", "Mount Sinai Hospital": a place name that starts a
+# street's or a hospital's name is no place
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.|Boulevard|Blvd\.?|Lane|"
+    r"Ln\.|Parkway|Pkwy\.?|Highway|Hwy\.?|Court|Ct\.|Terrace|Circle|Turnpike|Pike|Trail|"
+    r"Expressway|Freeway|Hospital|Medical[ \t]+Center)(?![\w'])"
+)
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'.]*(?:[ \t]+[A-Z][\w'.]*)*")
 _NAMED_AREA = re.compile(r"\s+(?:neighbou?rhood|section|community|subdivision)\b")
 _SIDE = re.compile(
     r"'s\s+(?:(?:Far|Near|Lower|Upper)\s+)?(?:North|South|East|West|Southwest|"
     r"Northwest|Southeast|Northeast)(?:\s+Side|\s+side)\b"
 )
+# "southeast Houston", "West Philadelphia": a part of a city named by its compass side
+_COMPASS_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|downtown|central)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+# words that make a capitalised pair an institution or a part of town, not a person's name:
+# "Memphis Police", "Fresno County", "West Philadelphia", "Houston Chronicle"
+_NOT_NAME_WORDS = """
+north south east west northeast northwest southeast southwest downtown central greater upper
+lower metro police sheriff sheriff's county city fire department news times post herald journal
+tribune gazette chronicle press daily star school schools college university hospital medical
+center park township mayor council area public airport church district attorney high middle
+elementary state national international regional community memorial health man woman teen boy
+girl men women residents officers
+"""
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _PERSON_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Capt|Det|Officer|Deputy|Sheriff|Chief|Judge|Mayor|Gov|Sen|"
     r"Rep|Pastor|Rev|Coach)\.?\s+(?:[A-Z][\w'-]*\s+)?$"
@@ -92,6 +119,8 @@ class PlaceResult:
     mentions: list[PlaceMention] = field(default_factory=list)
     dateline: Place | None = None
     shadowed: frozenset[tuple[int, int]] = frozenset()
+    headline: Place | None = None  # the city or county the page title's headline names
+    outlet_states: tuple[Place, ...] = ()  # the outlet's home, from its URL and title
 
 
 def find_places(
@@ -109,17 +138,23 @@ def find_places(
     ).mentions
 
 
-def article_place(mentions: Sequence[PlaceMention], dateline_place: Place | None) -> Place | None:
-    """The article's place: its dateline's, else its most named city or county, else its most
+def article_place(
+    mentions: Sequence[PlaceMention], dateline_place: Place | None, headline: Place | None = None
+) -> Place | None:
+    """The article's place: its dateline's, else the city or county its headline names, else
+    its most named city, else county ("Harris County deputies ... the Cypress home": counties
+    are named for their sheriffs and courts, the city is where it happened), else its most
     named state, else its most named country (first mention breaks ties)."""
     if dateline_place is not None:
         return dateline_place
-    for kinds in ((PlaceKind.city, PlaceKind.admin2), (PlaceKind.admin1,), (PlaceKind.country,)):
-        counts = Counter(m.place.key for m in mentions if m.place.kind in kinds)
+    if headline is not None:
+        return headline
+    for kind in (PlaceKind.city, PlaceKind.admin2, PlaceKind.admin1, PlaceKind.country):
+        counts = Counter(m.place.key for m in mentions if m.place.kind == kind)
         if counts:
             top = max(counts.values())
             return next(
-                m.place for m in mentions if m.place.kind in kinds and counts[m.place.key] == top
+                m.place for m in mentions if m.place.kind == kind and counts[m.place.key] == top
             )
     return None
 
@@ -132,8 +167,12 @@ def resolve_places(
     chunks: Sequence[tuple[int, int, str]] | None = None,
     countries: Sequence[Mention] = (),
     dateline_span: tuple[int, int] | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> PlaceResult:
-    """Everything ``find_places`` finds, with the dateline place and shadowed mentions."""
+    """Everything ``find_places`` finds, with the dateline place and shadowed mentions; with
+    the page ``title`` and ``url``, the headline's place and the outlet's home states (a weak
+    prior for bare names)."""
     idx = load_index()
     if chunks is None:  # ArticleDoc passes its name chunks; this is for direct callers
         chunks = [(m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(norm)]
@@ -147,21 +186,34 @@ def resolve_places(
         hits.append(hit)
         taken_end = max(taken_end, hit.qual_end if hit.qual_end > 0 else hit.end)
     hits = _drop_qualifiers(hits)
+    # "in the South Shore neighborhood": that name is a part of town all through the article,
+    # its dateline ("SOUTH SHORE —") included; the city it is in is the place
+    areas = {h.key for h in hits if h.state < 0 and _NAMED_AREA.match(norm, h.end)}
+    if areas:
+        hits = [h for h in hits if h.key not in areas]
+        dl = dl if dl is not None and dl.key not in areas else None
     # context: states named or implied, countries named
     states: Counter[int] = Counter()
+    near: list[tuple[int, int]] = []  # (offset, state) of each piece of state evidence
     for h in hits:
         if h.state >= 0 and idx.kinds[h.state] == PlaceKind.admin1:
             states[h.state] += 3 if h.dateline else 2
+            near.append((h.start, h.state))
         elif h.key in idx.state_names and not _clashing_state(idx, h.key):
             states[idx.state_names[h.key]] += 1
+            near.append((h.start, idx.state_names[h.key]))
     country_ids = {
         idx.country_of_entity[m.entity]
         for m in countries
         if m.entity in idx.country_of_entity and surface_key(m.text) not in idx.not_places
     }
     us = idx.by_key["iso:US"]
-    us_context = bool(states) or us in country_ids
     person_names = _person_tokens(chunks)
+    head, furniture = split_title(title)
+    home = _outlet_states(idx, furniture, url, person_names)
+    for sid in home:
+        states[sid] += _PRIOR
+    us_context = bool(states) or us in country_ids
     out: list[PlaceMention] = []
     shadow: set[tuple[int, int]] = set()
     dateline_place: Place | None = None
@@ -169,6 +221,7 @@ def resolve_places(
         got = _resolve(idx, norm, dl, states, country_ids, us_context, person_names)
         if got is not None and idx.state_id(got) >= 0:
             states[idx.state_id(got)] += 3
+            near.append((dl.start, idx.state_id(got)))
             us_context = True
     resolved: dict[_Hit, int | None] = {}
 
@@ -181,12 +234,13 @@ def resolve_places(
         for h in hits:
             if stage(h) != late:
                 continue
-            got = _resolve(idx, norm, h, states, country_ids, us_context, person_names)
+            got = _resolve(idx, norm, h, states, country_ids, us_context, person_names, near)
             resolved[h] = got
             if got is not None and idx.country_id(got) == us:
                 us_context = True
                 if late == 0 and h.state < 0 and idx.kinds[got] == PlaceKind.city:
                     states[idx.state_id(got)] += 1
+                    near.append((h.start, idx.state_id(got)))
     for h in hits:
         for m in countries:  # "New Britain" overrules "Britain", the state "Georgia" the country
             if h.start <= m.start and m.end <= h.end and (m.end - m.start) < (h.end - h.start):
@@ -212,7 +266,37 @@ def resolve_places(
             continue
         out.append(PlaceMention(m.start, m.end, m.text, idx.place(idx.country_of_entity[m.entity])))
     out.sort(key=lambda p: (p.start, -p.end))
-    return PlaceResult(out, dateline_place, frozenset(shadow))
+    headline = None
+    for h in _chunk_hits(idx, head, _title_chunks(head)) if head else ():
+        if h.key in areas:
+            continue
+        got = _resolve(idx, head, h, states, country_ids, us_context, person_names)
+        if got is not None and idx.kinds[got] in (PlaceKind.city, PlaceKind.admin2):
+            headline = idx.place(got)
+            break
+    home_places = tuple(idx.place(i) for i in home)
+    return PlaceResult(out, dateline_place, frozenset(shadow), headline, home_places)
+
+
+def _title_chunks(s: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _CAPITALISED.finditer(s)]
+
+
+def _outlet_states(
+    idx: PlaceIndex, furniture: str, url: str | None, person_names: frozenset[str]
+) -> tuple[int, ...]:
+    """States of the outlet's home: named in its domain, or by the title's furniture
+    ("WTVM.com-Columbus, GA News", "KCBD NewsChannel 11 Lubbock")."""
+    found = list(domain_states(url))
+    for h in _chunk_hits(idx, furniture, _title_chunks(furniture)) if furniture else ():
+        if h.key in idx.state_names and not _clashing_state(idx, h.key):
+            found.append(idx.state_names[h.key])
+            continue
+        got = _resolve(idx, furniture, h, Counter(), set(), True, person_names)
+        sid = idx.state_id(got) if got is not None else -1
+        if sid >= 0 and idx.country_id(sid) == idx.by_key["iso:US"]:
+            found.append(sid)
+    return tuple(dict.fromkeys(found))
 
 
 def _within(idx: PlaceIndex, i: int, ancestor: int) -> bool:
@@ -232,8 +316,9 @@ def _clashing_state(idx: PlaceIndex, key: str) -> bool:
     return idx.names[i] != idx.bare[i]
 
 
-def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
-    """(state id, end of qualifier) for ", Miss." / ", Mississippi" / ", MS" after ``end``."""
+def _state_after(idx: PlaceIndex, norm: str, end: int, dateline: bool = False) -> tuple[int, int]:
+    """(state id, end of qualifier) for ", Miss." / ", Mississippi" / ", MS" after ``end``;
+    a dateline may drop the abbreviation's dot ("JACKSON, Tenn —")."""
     m = _QUALIFIER.match(norm, end)
     if m is None:
         return -1, -1
@@ -247,7 +332,7 @@ def _state_after(idx: PlaceIndex, norm: str, end: int) -> tuple[int, int]:
             cand = cand[:-1]  # "Atlanta, Georgia." ends a sentence
         key = surface_key(cand)
         sid = idx.state_names.get(key, -1)
-        if sid < 0 and (cand.endswith(".") or "." in cand):
+        if sid < 0 and (cand.endswith(".") or "." in cand or dateline):
             sid = idx.state_abbrs.get(key, -1)
         if sid < 0 and n == 1 and re.fullmatch(r"[A-Z]{2}", cand):
             sid = idx.state_postal.get(cand, -1)
@@ -271,7 +356,7 @@ def _dateline_hit(idx: PlaceIndex, norm: str, span: tuple[int, int] | None) -> _
     ids = idx.lookup(name)
     if not ids:
         return None
-    sid, stop = _state_after(idx, norm, m.end(1)) if m.group(2) else (-1, -1)
+    sid, stop = _state_after(idx, norm, m.end(1), dateline=True) if m.group(2) else (-1, -1)
     return _Hit(m.start(1), m.end(1), ids, surface_key(name), sid, stop, dateline=True)
 
 
@@ -297,9 +382,15 @@ def _chunk_hits(
                 i += 1
                 continue
             s, e, ids, key, j = found
+            if _STREET_AFTER.match(norm, e):
+                i = j
+                continue
             sid, stop = _state_after(idx, norm, e)
-            evidence = bool(_SIDE.match(norm, e)) or bool(
-                _NEIGHBOURHOOD.search(norm[max(0, s - 40) : s])
+            before = norm[max(0, s - 40) : s]
+            evidence = (
+                bool(_SIDE.match(norm, e))
+                or bool(_NEIGHBOURHOOD.search(before))
+                or bool(_COMPASS_BEFORE.search(before))
             )
             yield _Hit(s, e, ids, key, sid, stop, evidence=evidence)
             i = j
@@ -324,7 +415,12 @@ def _resolve(
     country_ids: set[int],
     us_context: bool,
     person_names: frozenset[str],
+    near: Sequence[tuple[int, int]] = (),
 ) -> int | None:
+    """The place id ``h`` names in its context, or None. Of namesakes in several states of
+    the context, the state of the nearest evidence counts extra: "Cook County" beside
+    "Chicago" is Illinois though "Atlanta, Georgia" (a qualified, heavier mention) is named
+    further on."""
     ids = h.ids
     if h.state >= 0:
         inside = [i for i in ids if i != h.state and _within(idx, i, h.state)]
@@ -336,7 +432,7 @@ def _resolve(
         return sid
     before = norm[max(0, h.start - 40) : h.start]
     after = norm[h.end : h.end + 30]
-    strength = _wordiness(h.key) if idx.pops[ids[0]] < _FAMOUS else 0.0
+    strength = wordiness(h.key) if idx.pops[ids[0]] < _FAMOUS else 0.0
     person = h.key in person_names or bool(
         _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)
     )
@@ -348,7 +444,13 @@ def _resolve(
     if in_state:
         if (person or strength >= _COMMON) and not (evidence or prep):
             return None
-        return max(in_state, key=lambda i: (states[idx.state_id(i)], idx.pops[i]))
+        nearest = _nearest_state(near, h.start) if len(in_state) > 1 else -1
+
+        def weight(i: int) -> tuple[float, int]:
+            sid = idx.state_id(i)
+            return states[sid] + (_NEAREST if sid == nearest else 0), idx.pops[i]
+
+        return max(in_state, key=weight)
     if person and not evidence:
         return None
     if strength >= _UNCOMMON and not h.dateline:
@@ -386,6 +488,12 @@ def _resolve(
     return top if idx.pops[top] >= limit and second * 5 <= idx.pops[top] else None
 
 
+def _nearest_state(near: Sequence[tuple[int, int]], at: int) -> int:
+    """The state of the evidence closest to offset ``at`` (not at it), or -1."""
+    best = min((abs(pos - at), sid) for pos, sid in near if pos != at) if near else None
+    return best[1] if best is not None else -1
+
+
 def _clashing(idx: PlaceIndex, norm: str, h: _Hit, sid: int, us_context: bool) -> int | None:
     """A state whose name is another entity's: "Georgia" (the country), "Washington" (the US
     capital metonym), "New York" (a city too)."""
@@ -401,16 +509,6 @@ def _clashing(idx: PlaceIndex, norm: str, h: _Hit, sid: int, us_context: bool) -
     return sid if us_context else None
 
 
-@lru_cache(maxsize=50_000)
-def _wordiness(key: str) -> float:
-    """How common ``key`` is as an English word (wordfreq zipf; 0 for multi-word names)."""
-    if " " in key:
-        return 0.0
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(key, "en"))
-
-
 def _person_tokens(chunks: Sequence[tuple[int, int, str]]) -> frozenset[str]:
     """Name keys the article uses as part of a two- or three-word person-like chunk ("Andrew
     Jackson", "Warren Smith"): such a name needs evidence to be a place in this article."""
@@ -422,6 +520,8 @@ def _person_tokens(chunks: Sequence[tuple[int, int, str]]) -> frozenset[str]:
             continue
         if idx.surfaces.get(surface_key(chunk)):
             continue  # "Rock Falls", "New Britain": a place name itself
+        if any(w.casefold() in _NOT_NAME for w in words):
+            continue
         for w in (words[0], words[-1]):
             key = surface_key(w)
             if key in idx.surfaces and key not in idx.state_names:
