@@ -305,6 +305,8 @@ class Incident(Base):
         # date_end too, so the overlap test is read from the index: only the incidents an
         # event can join are fetched from the table (their sketch)
         Index("ix_incident_block", "kind", "region", "date_start", "date_end"),
+        # follow-ups (an arrest, a trial, months later) are looked for at the event's place
+        Index("ix_incident_place", "kind", "place_id", "date_start"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,6 +14,7 @@ from datetime import date
 
 from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
+from factdb.extract.events import attach_events, find_events
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
@@ -53,7 +54,7 @@ def extract(
 
     ``published`` is the reference for relative dates ("on Monday") and the default as-of date.
     The page ``title`` and ``url``, when known, help place the article (its headline, the
-    outlet's home state).
+    outlet's home state); the title also tells the article's main event.
     """
     if not isinstance(text, str):
         text = str(text)
@@ -102,6 +103,8 @@ def _extract(
         for att in atts:
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
     all_mentions = _with_people(doc.mentions, attributions, text)
+    events, event_of = find_events(doc, title, places, place)
+    claims = attach_events(claims, events, event_of)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
     if published is None and unresolved:
@@ -115,6 +118,7 @@ def _extract(
         credits=doc.credits,
         places=places,
         place=place,
+        events=events,
     )
 
 

@@ -4,8 +4,9 @@ Pure functions over small sketches, so the same code serves ``ingest`` (one new 
 the candidate incidents the store fetched by its block), ``incidents rebuild`` (everything at
 once) and the benchmark. Blocking: an event is only compared with incidents of its kind, in
 its region (the place chain's first-level division, else its country) and within
-``DATE_WINDOW`` days.
-"""
+``date_bounds``: ``DATE_WINDOW`` days for any incident, up to ``FOLLOW_UP_DAYS`` for one at
+the event's very place (an arrest or a trial reported months later). Weights were tuned on
+the GVA tune half (``benchmarks/gva_incidents.py``, ``benchmarks/incidents.md``)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,20 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
-JOIN_THRESHOLD = 0.5  # score at or above which an event joins its best candidate
+JOIN_THRESHOLD = 0.3  # score at or above which an event joins its best candidate
 MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
+# Evidence weights (tuned on the GVA tune half, benchmarks/incidents.md)
+W_KEYWORDS = 0.6  # shared keyword weight, as a share of KEYWORD_SATURATION
+KEYWORD_SATURATION = 14.0  # shared keyword weight that counts as full evidence
+W_OVERLAP = 0.4  # shared keyword weight over the smaller sketch's total
+W_NAMES = 0.4  # per shared participant surname, up to two
+W_PLACE = 0.2  # times the place agreement (-1..1)
+PLACE_VETO = True  # places in different regions never join
+DAY_PENALTY = 0.04  # per day between the event and the incident (up to DATE_WINDOW)
+# A follow-up (an arrest, a trial) is reported long after the event: beyond DATE_WINDOW and
+# up to FOLLOW_UP_DAYS an event joins only in the same place and with this much more evidence
+FOLLOW_UP_DAYS = 365
+FOLLOW_UP_PENALTY = 0.3
 
 
 @dataclass(frozen=True)
@@ -92,11 +105,13 @@ def region(places: Sequence[str]) -> str | None:
 
 
 def date_bounds(event: EventSketch) -> tuple[date, date] | None:
-    """The window of incident dates an event is compared with (None: no date, no block)."""
+    """The window of incident dates an event is compared with (None: no date, no block);
+    it includes the follow-up window, which ``score`` only opens to the same place."""
     if event.date_start is None:
         return None
     end = event.date_end or event.date_start
-    return event.date_start - timedelta(days=DATE_WINDOW), end + timedelta(days=DATE_WINDOW)
+    window = timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
+    return event.date_start - window, end + window
 
 
 def _places_agree(a: Sequence[str], b: Sequence[str]) -> float:
@@ -123,6 +138,13 @@ def _date_distance(e: EventSketch, inc: IncidentSketch) -> int | None:
     return 0
 
 
+def _shared_weight(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The weight two keyword sets share (the lighter of each shared term's weights)."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(w, b[t]) for t, w in a.items() if t in b)
+
+
 def _keyword_overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Weighted overlap of two keyword sets, 0..1 (shared weight over the smaller total)."""
     if not a or not b:
@@ -136,16 +158,22 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
     if event.kind != incident.kind or event.source in incident.sources:
         return float("-inf")
     place = _places_agree(event.places, incident.places)
-    if place < 0:
+    if place < 0 and PLACE_VETO:
         return float("-inf")
     distance = _date_distance(event, incident)
-    if distance is not None and distance > DATE_WINDOW:
+    late = distance is not None and distance > DATE_WINDOW
+    if late and (distance > FOLLOW_UP_DAYS or place < 1.0):  # type: ignore[operator]
         return float("-inf")
     names = len(event.participants & incident.participants)
-    total = 0.6 * _keyword_overlap(event.keywords, incident.keywords)
-    total += 0.4 * min(names, 2) / 2 + 0.2 * place
+    shared = _shared_weight(event.keywords, incident.keywords)
+    total = W_KEYWORDS * min(shared / KEYWORD_SATURATION, 1.0)
+    if W_OVERLAP:
+        total += W_OVERLAP * _keyword_overlap(event.keywords, incident.keywords)
+    total += W_NAMES * min(names, 2) / 2 + W_PLACE * place
     if distance is not None:
-        total -= 0.02 * distance
+        total -= DAY_PENALTY * min(distance, DATE_WINDOW)
+    if late:
+        total -= FOLLOW_UP_PENALTY
     return total
 
 

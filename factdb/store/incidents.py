@@ -23,15 +23,16 @@ from factdb.errors import FactdbError, NotFound
 from factdb.extract.records import EventRecord
 from factdb.incidents.cluster import (
     DATE_WINDOW,
+    FOLLOW_UP_DAYS,
     EventSketch,
     IncidentSketch,
     apply_corrections,
     choose,
-    date_bounds,
     region,
 )
+from factdb.incidents.sketch import UNDATED_DAYS, participant_keys, sketch_of
 from factdb.store.entities import EntityCache
-from factdb.store.places import file_place, place_keys, stored_chains
+from factdb.store.places import file_place, stored_chains
 from factdb.store.reviews import default_reviewer, utcnow
 from factdb.vocabulary import CorrectionKind
 
@@ -66,7 +67,7 @@ def sketch_json(sketch: IncidentSketch) -> dict:
     }
 
 
-def sketch_of(key: int, kind: str, data: dict) -> IncidentSketch:
+def incident_sketch(key: int, kind: str, data: dict) -> IncidentSketch:
     """The ``IncidentSketch`` an ``incident.sketch`` JSON holds."""
     start, end = data.get("date_start"), data.get("date_end")
     return IncidentSketch(
@@ -92,9 +93,13 @@ def _event_sketch(
     keywords: dict[str, float],
     published: date | None,
 ) -> EventSketch:
-    """An event's evidence; an undated event takes its article's publication date."""
+    """A stored event's evidence, as ``factdb.incidents.sketch.sketch_of`` reads a record
+    (participants as surname keys); an event with no date at all takes the days before its
+    article's publication."""
+    if start is None and end is not None:
+        start = end - timedelta(days=UNDATED_DAYS)
     if start is None and published is not None:
-        start, end = published, published
+        start, end = published - timedelta(days=UNDATED_DAYS), published
     return EventSketch(
         key=key,
         source=source,
@@ -102,7 +107,7 @@ def _event_sketch(
         places=places,
         date_start=start,
         date_end=end,
-        participants=frozenset(participants),
+        participants=participant_keys(list(participants)),
         keywords=dict(keywords),
     )
 
@@ -130,6 +135,7 @@ class StoredEvent:
     main: bool
     place_id: int | None
     sketch: EventSketch
+    chain_ids: tuple[int, ...] = ()  # entity ids of its place chain (follow-up candidates)
 
 
 def store_events(
@@ -167,18 +173,13 @@ def store_events(
             },
         )
         assert event_id is not None
-        sketch = _event_sketch(
-            event_id,
-            source_id,
-            record.kind,
-            place_keys(record.place),
-            record.date_start,
-            record.date_end,
-            record.participants,
-            keywords,
-            published,
-        )
-        out.append(StoredEvent(event_id, record.main, place_id, sketch))
+        sketch = sketch_of(record, event_id, source_id)
+        if sketch.date_start is None and published is not None:
+            start = published - timedelta(days=UNDATED_DAYS)
+            sketch = replace(sketch, date_start=start, date_end=published)
+        chain = record.place.chain() if record.place is not None else ()
+        chain_ids = tuple(entities.places[p.key] for p in chain if p.key in entities.places)
+        out.append(StoredEvent(event_id, record.main, place_id, sketch, chain_ids))
     return out
 
 
@@ -351,7 +352,7 @@ def _assign_one(
     e = event.sketch
     together = _partner_incidents(session, e.kind, partners)
     # people said this source reports a partner's incident: it joins that one
-    inc = together[0] if together else choose(e, _block(session, e), apart)
+    inc = together[0] if together else choose(e, _block(session, event), apart)
     if inc is None:
         sketch = IncidentSketch.of(0, e)
         incident_id = session.scalar(_INSERT_INCIDENT, _incident_values(sketch, event.place_id))
@@ -386,26 +387,51 @@ def _block_statement(with_region: bool) -> Select:
     )
 
 
-# Built once (on the ingest hot path): with a region, and for events with no place.
+def _follow_up_statement() -> Select:
+    c = Incident.__table__.c
+    return select(c.id, c.kind, c.sketch).where(
+        c.kind == bindparam("kind"),
+        c.place_id.in_(bindparam("places", expanding=True)),
+        c.date_start >= bindparam("first"),
+        c.date_start <= bindparam("high"),
+        c.date_end >= bindparam("low"),
+    )
+
+
+# Built once (on the ingest hot path): with a region, for events with no place, and the
+# follow-up candidates at the event's own place.
 _BLOCK = {True: _block_statement(True), False: _block_statement(False)}
+_FOLLOW_UP = _follow_up_statement()
 
 
-def _block(session: Session, e: EventSketch) -> list[IncidentSketch]:
-    """The incidents a new event is compared with: same kind and region, dates nearby."""
-    bounds = date_bounds(e)
-    if bounds is None:
+def _window(e: EventSketch, days: int) -> dict[str, date] | None:
+    if e.date_start is None:
+        return None
+    end = e.date_end or e.date_start
+    low, high = e.date_start - timedelta(days=days), end + timedelta(days=days)
+    return {"first": low - timedelta(days=MAX_SPAN), "high": high, "low": low}
+
+
+def _block(session: Session, event: StoredEvent) -> list[IncidentSketch]:
+    """The incidents a new event is compared with: its kind and region within
+    ``DATE_WINDOW`` days, and, up to ``FOLLOW_UP_DAYS``, those placed at a place of its own
+    chain (``score`` opens the follow-up window only to the same place; an incident placed
+    more precisely than the event, in a town of its state, is met only within
+    ``DATE_WINDOW``)."""
+    e = event.sketch
+    near = _window(e, DATE_WINDOW)
+    if near is None:
         return []
-    low, high = bounds
     where = region(e.places)
-    params = {
-        "kind": e.kind,
-        "region": where,
-        "first": low - timedelta(days=MAX_SPAN),
-        "high": high,
-        "low": low,
-    }
-    rows = session.execute(_BLOCK[where is not None], params)
-    return [sketch_of(r.id, r.kind, r.sketch) for r in rows]
+    rows = list(
+        session.execute(_BLOCK[where is not None], {"kind": e.kind, "region": where, **near})
+    )
+    far = _window(e, FOLLOW_UP_DAYS)
+    if FOLLOW_UP_DAYS > DATE_WINDOW and event.chain_ids and far is not None:
+        seen = {r.id for r in rows}
+        params = {"kind": e.kind, "places": list(event.chain_ids), **far}
+        rows.extend(r for r in session.execute(_FOLLOW_UP, params) if r.id not in seen)
+    return [incident_sketch(r.id, r.kind, r.sketch) for r in rows]
 
 
 def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[IncidentSketch]:
@@ -418,7 +444,7 @@ def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[
         .where(Incident.id.in_(holding), Incident.kind == kind)
         .order_by(Incident.id)
     )
-    return [sketch_of(r.id, r.kind, r.sketch) for r in session.execute(query)]
+    return [incident_sketch(r.id, r.kind, r.sketch) for r in session.execute(query)]
 
 
 # -- rebuild, merge, split --------------------------------------------------------------------
@@ -467,13 +493,13 @@ def rebuild_incidents(session: Session) -> int:
 def _cluster_block(events: list[EventSketch], apart: frozenset[tuple[int, int]]) -> list[list[int]]:
     """``factdb.incidents.cluster.cluster`` for one block, before corrections, with the
     incidents an event can no longer reach dropped as the dates advance: events come in
-    date order and ``score`` refuses incidents more than ``DATE_WINDOW`` days away, so the
+    date order and ``score`` refuses incidents more than ``FOLLOW_UP_DAYS`` away, so the
     same choices are made without comparing every event with every incident."""
     active: list[IncidentSketch] = []
     members: dict[int, list[int]] = {}
     for e in sorted(events, key=_order):
         if e.date_start is not None:
-            horizon = e.date_start - timedelta(days=DATE_WINDOW)
+            horizon = e.date_start - timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
             active = [
                 i for i in active if i.date_start is None or (i.date_end or i.date_start) >= horizon
             ]

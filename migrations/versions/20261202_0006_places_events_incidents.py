@@ -79,7 +79,12 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_incident")),
     )
-    op.create_index("ix_incident_block", "incident", ["kind", "region", "date_start", "date_end"], unique=False)
+    op.create_index(
+        "ix_incident_block", "incident", ["kind", "region", "date_start", "date_end"], unique=False
+    )
+    op.create_index(
+        "ix_incident_place", "incident", ["kind", "place_id", "date_start"], unique=False
+    )
     op.create_table(
         "event",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,260 @@
+"""Word tables that event reading uses: trigger words per event kind, the phrases that open
+another event (roundups, "Separately,"), and the common words that never make a keyword.
+
+They are data, not logic; ``events`` holds the reader that uses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factdb.vocabulary import EventKind
+
+# In priority order: a sentence that matches several kinds takes the first ("a gunman set
+# fire", "a bomb attack"). Words for any violent death ("murder", "homicide", "killing") name
+# no kind: a shooting report calls its shooting a homicide. Single words, then two-word
+# phrases ("opened fire"), matched on lower-case tokens (one scan of a sentence).
+_LEXICON: tuple[tuple[str, str, str], ...] = (
+    (
+        EventKind.bombing,
+        "bomb bombs bombing bombings bombed bomber bombers explosive explosives explosion "
+        "explosions blast blasts ied ieds detonated detonation car-bomb",
+        "car bomb|suicide bomber",
+    ),
+    (
+        EventKind.shooting,
+        "shoot shooting shootings shooter shooters shootout shootouts shot shots gunfire "
+        "gunman gunmen gunshot gunshots gunpoint drive-by bullet bullets firearm firearms "
+        "handgun handguns rifle rifles shotgun shotguns pistol pistols",
+        "opened fire|open fire|fired at|fired into|fired on|fired several|fired multiple|"
+        "fired shots",
+    ),
+    (
+        EventKind.earthquake,
+        "earthquake earthquakes quake quakes tremor tremors aftershock aftershocks magnitude",
+        "",
+    ),
+    (
+        EventKind.storm,
+        "hurricane hurricanes tornado tornadoes tornados typhoon typhoons cyclone cyclones "
+        "storm storms blizzard blizzards",
+        "",
+    ),
+    (EventKind.flood, "flood floods flooding flooded mudslide mudslides landslide landslides", ""),
+    (EventKind.fire, "fire fires blaze wildfire wildfires arson burned burning burnt flames", ""),
+    (
+        EventKind.crash,
+        "crash crashes crashed collision collisions collided derailed derailment wreck wreckage",
+        "plane went",
+    ),
+    (
+        EventKind.attack,
+        "stabbed stabbing stabbings attack attacks attacked attacker attackers assault assaults "
+        "assaulted beaten beating massacre rampage",
+        "stab wound|stab wounds",
+    ),
+    (
+        EventKind.deployment,
+        "deploy deploys deployed deployment deployments",
+        "troops sent|dispatched troops|boots on",
+    ),
+    (
+        EventKind.election,
+        "election elections ballot ballots voter voters voting elected re-elected reelected "
+        "primary runoff referendum",
+        "polls closed|polls opened",
+    ),
+)
+KIND_ORDER: tuple[str, ...] = tuple(str(kind) for kind, _, _ in _LEXICON)
+TRIGGER_WORDS: dict[str, int] = {}
+TRIGGER_PHRASES: dict[str, int] = {}
+for _rank, (_kind, _words, _phrases) in enumerate(_LEXICON):
+    for _w in _words.split():
+        TRIGGER_WORDS.setdefault(_w, _rank)
+    for _p in filter(None, _phrases.split("|")):
+        TRIGGER_PHRASES.setdefault(_p, _rank)
+PHRASE_FIRST_WORDS = frozenset(p.split()[0] for p in TRIGGER_PHRASES)
+
+# A sentence that opens another event: a roundup's next item, a comparison, a side story.
+SECONDARY_OPENING = re.compile(
+    r"^\W*(?:(?:and|also|meanwhile),?\s+)?(?:"
+    r"in (?:an?(?:nother)?|the) (?:separate|unrelated|similar|related|earlier|other|second|"
+    r"different)\b|"
+    r"in another\b|separately\b|in an unrelated\b|elsewhere\b|"
+    r"earlier (?:this|that|last) (?:month|week|year)\b|"
+    r"last (?:month|year)\b|"
+    r"(?:a|one) (?:day|week|month|year)s? (?:earlier|before|ago)\b|"
+    r"(?:\w+ )?(?:days|weeks|months|years) (?:earlier|before|ago)\b"
+    r")",
+    re.IGNORECASE,
+)
+SECONDARY_ANYWHERE = re.compile(
+    r"\b(?:another|a separate|an unrelated|a similar|an earlier|a previous|a second) "
+    r"(?:shooting|incident|attack|stabbing|case|crash|fire|homicide|killing|robbery)\b",
+    re.IGNORECASE,
+)
+# A sentence that continues the previous one's event ("And early Sunday, ...").
+CONTINUATION = re.compile(r"^\W*(?:and|also|then)\b", re.IGNORECASE)
+
+# Figures that count an event's victims or acts (their claims get ``event``).
+EVENT_MEASURES = frozenset({"killed", "injured", "displaced"})
+EVENT_VERBS = frozenset(
+    {
+        "kill",
+        "wound",
+        "injure",
+        "die",
+        "arrest",
+        "detain",
+        "abduct",
+        "kidnap",
+        "evacuate",
+        "displace",
+        "rescue",
+        "flee",
+        "execute",
+    }
+)
+
+# Words that say nothing about which event this is, however rare (page furniture, news words).
+KEYWORD_STOP = frozenset(
+    [
+        "accidental",
+        "accidentally",
+        "arraigned",
+        "firearm",
+        "firearms",
+        "handgun",
+        "gunshot",
+        "felony",
+        "manslaughter",
+        "prosecutor",
+        "prosecutors",
+        "sheriff",
+        "deputies",
+        "homicide",
+        "detectives",
+        "toddler",
+        "wasn",
+        "didn",
+        "weren",
+        "com",
+        "said",
+        "says",
+        "police",
+        "officer",
+        "officers",
+        "told",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "news",
+        "story",
+        "updated",
+        "update",
+        "posted",
+        "copyright",
+        "rights",
+        "reserved",
+        "click",
+        "share",
+        "email",
+        "facebook",
+        "twitter",
+        "print",
+        "comments",
+        "comment",
+        "photo",
+        "photos",
+        "video",
+        "image",
+        "images",
+        "gallery",
+        "read",
+        "more",
+        "advertisement",
+        "subscribe",
+        "newsletter",
+        "sign",
+        "login",
+        "log",
+        "account",
+        "weather",
+        "sports",
+        "traffic",
+        "watch",
+        "live",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "people",
+        "person",
+        "victim",
+        "victims",
+        "suspect",
+        "suspects",
+        "year",
+        "old",
+        "shooting",
+        "shot",
+        "shots",
+        "shooter",
+        "gunfire",
+        "injured",
+        "killed",
+        "wounded",
+        "dead",
+        "died",
+        "death",
+        "hospital",
+        "scene",
+        "investigation",
+        "investigators",
+        "investigating",
+        "incident",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "today",
+        "tonight",
+        "yesterday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+    ]
+)

@@ -1,0 +1,92 @@
+"""Incident clustering: reports of one event join, neighbouring events stay apart, and
+people's corrections win."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factdb.extract import extract
+from factdb.incidents.cluster import (
+    EventSketch,
+    IncidentSketch,
+    cluster,
+    date_bounds,
+    region,
+    score,
+)
+from factdb.incidents.sketch import participant_keys, sketch_of
+
+REPORTS = [
+    (
+        "Police: 2 killed at Quarry Street cookout",
+        date(2016, 7, 10),
+        "MEMPHIS, Tenn. — Two men were killed and a woman was wounded when gunfire erupted at a "
+        "cookout on Quarry Street on Saturday night, police said. The victims were identified "
+        "as Dontrell Askew, 22, and Lamar Pettiford, 30. Witnesses said a gunman in a red "
+        "hoodie fled toward Riverside Park.",
+    ),
+    (
+        "Victims named in Quarry Street shooting",
+        date(2016, 7, 11),
+        "Memphis police on Sunday named the two men killed in Saturday night's shooting at a "
+        "Quarry Street cookout as Dontrell Askew and Lamar Pettiford. A woman shot in the leg "
+        "is recovering. Detectives are looking for a gunman who ran toward Riverside Park.",
+    ),
+    (
+        "Teen shot outside Whitehaven gas station",
+        date(2016, 7, 11),
+        "MEMPHIS, Tenn. — A 16-year-old boy was shot and wounded outside a gas station on "
+        "Elvis Presley Boulevard in Whitehaven on Sunday afternoon, police said. Officers "
+        "said Jaylen Fortenberry, 16, was taken to Le Bonheur in critical condition.",
+    ),
+]
+
+
+def _sketches() -> list[EventSketch]:
+    out = []
+    for key, (title, published, text) in enumerate(REPORTS):
+        main = next(e for e in extract(text, published, title=title).events if e.main)
+        out.append(sketch_of(main, key, source=100 + key))
+    return out
+
+
+def _groups(groups: list[list[int]]) -> set[frozenset[int]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_two_reports_join_and_a_shooting_a_day_later_stays_apart() -> None:
+    sketches = _sketches()
+    assert [s.kind for s in sketches] == ["shooting"] * 3
+    assert _groups(cluster(sketches)) == {frozenset({0, 1}), frozenset({2})}
+
+
+def test_corrections_are_respected() -> None:
+    sketches = _sketches()
+    together = _groups(cluster(sketches, together=[(101, 102)]))
+    assert together == {frozenset({0, 1, 2})}
+    apart = _groups(cluster(sketches, apart=[(100, 101)]))
+    assert frozenset({0, 1}) not in apart and {frozenset({0}), frozenset({1})} <= apart
+
+
+def test_kind_source_and_place_block() -> None:
+    a = EventSketch(1, 1, "shooting", ("geonames:1", "iso:US-TN", "iso:US"), date(2016, 7, 9))
+    inc = IncidentSketch.of(9, a)
+    same_place = EventSketch(2, 2, "shooting", ("iso:US-TN", "iso:US"), date(2016, 7, 9))
+    assert score(same_place, inc) > 0
+    assert score(EventSketch(3, 3, "fire", a.places, a.date_start), inc) == float("-inf")
+    assert score(EventSketch(4, 1, "shooting", a.places, a.date_start), inc) == float("-inf")
+    other_state = EventSketch(5, 5, "shooting", ("geonames:2", "iso:US-MS", "iso:US"), a.date_start)
+    assert score(other_state, inc) == float("-inf")
+    # weeks later only a follow-up at the very place may join, with a penalty
+    later = EventSketch(6, 6, "shooting", a.places, date(2016, 9, 1))
+    assert float("-inf") < score(later, inc) < score(same_place, inc)
+    later_elsewhere = EventSketch(8, 8, "shooting", ("geonames:3", "iso:US-TN"), date(2016, 9, 1))
+    assert score(later_elsewhere, inc) == float("-inf")
+    years_later = EventSketch(9, 9, "shooting", a.places, date(2018, 9, 1))
+    assert score(years_later, inc) == float("-inf")
+    assert region(a.places) == "iso:US-TN"
+    assert date_bounds(a) is not None and date_bounds(EventSketch(7, 7, "shooting")) is None
+
+
+def test_participant_keys_are_surnames() -> None:
+    assert participant_keys(("Dontrell Askew", "Lamar J. Pettiford")) == {"askew", "pettiford"}
