@@ -162,6 +162,17 @@ STORIES = {
         ("home", "invasion"),
         1,
     ),
+    # the Austin shooting that article c mentions in passing, in its own report
+    "e": Story(
+        "https://e.example/austin",
+        "Four people were killed in an Austin shooting on Saturday, police said.",
+        date(2024, 3, 4),
+        AUSTIN,
+        D,
+        (),
+        ("other", "austin"),
+        4,
+    ),
 }
 
 

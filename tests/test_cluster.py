@@ -11,6 +11,7 @@ from factdb.incidents.cluster import (
     IncidentSketch,
     cluster,
     date_bounds,
+    join,
     region,
     score,
 )
@@ -90,3 +91,52 @@ def test_kind_source_and_place_block() -> None:
 
 def test_participant_keys_are_surnames() -> None:
     assert participant_keys(("Dontrell Askew", "Lamar J. Pettiford")) == {"askew", "pettiford"}
+
+
+def test_a_passing_mention_joins_an_incident_but_never_starts_one() -> None:
+    """A roundup's other shooting (``main=False``) joins the incident of its own report and
+    adds only its source; with no such incident it is in no group."""
+    day = date(2016, 7, 9)
+    chain = ("geonames:1", "iso:US-TN", "iso:US")
+    report = EventSketch(1, 10, "shooting", chain, day, day, frozenset({"askew"}), {"quarry": 3.0})
+    mention = EventSketch(
+        2, 11, "shooting", chain, day, day, frozenset({"askew"}), {"quarry": 3.0, "x": 9.0}, False
+    )
+    lonely = EventSketch(3, 12, "shooting", ("geonames:2", "iso:US-TX", "iso:US"), day, main=False)
+    assert cluster([mention, report, lonely]) == [[1, 2]]
+    assert cluster([mention, lonely]) == []
+    joined = IncidentSketch.of(1, report)
+    after = join(joined, mention)
+    assert after.sources == {10, 11} and after.keywords == joined.keywords
+
+
+def test_events_without_a_place_are_compared_across_regions() -> None:
+    """A report whose place was not found may still join an incident in any region (the
+    store's block reads every region for it); two placed events of different regions never
+    meet."""
+    day = date(2016, 7, 9)
+    placed = EventSketch(
+        1,
+        10,
+        "shooting",
+        ("geonames:1", "iso:US-TN", "iso:US"),
+        day,
+        day,
+        frozenset({"askew"}),
+        {"quarry": 3.0, "cookout": 3.0},
+    )
+    unplaced = EventSketch(
+        2, 11, "shooting", (), day, day, frozenset({"askew"}), {"quarry": 3.0, "cookout": 3.0}
+    )
+    elsewhere = EventSketch(
+        3,
+        12,
+        "shooting",
+        ("geonames:2", "iso:US-TX", "iso:US"),
+        day,
+        day,
+        frozenset({"askew"}),
+        {"quarry": 3.0, "cookout": 3.0},
+    )
+    assert cluster([placed, unplaced]) == [[1, 2]]
+    assert sorted(cluster([placed, elsewhere])) == [[1], [3]]

@@ -96,23 +96,30 @@ def test_events_join_incidents_as_articles_arrive(session) -> None:
     a, b, c, d = (_incident_of(session, ids[n]) for n in "abcd")
     assert a == b  # same gunman, same barbecue, same day
     assert len({a, c, d}) == 3  # another city; the same town a month later
-    austin = _incident_of(session, ids["c"], main=False)
-    assert austin not in (a, c, d)
+    # a passing mention (the roundup's Austin shooting) starts no incident of its own...
+    assert _incident_of(session, ids["c"], main=False) is None
     incident = session.get(Incident, a)
     assert incident.region == "iso:US-MS" and incident.place.name == "Forest, Mississippi"
     assert incident.sketch["sources"] == sorted([ids["a"], ids["b"]])
     assert incident.sketch["participants"] == ["reed"]  # surnames, as clustering compares
-    # each figure counts its own event: the roundup's Austin toll is not Jackson's
-    claims = {c.value_low: c for c in session.scalars(select(Claim))}
-    assert claims[4].event.incident_id == austin and claims[1.0].event.main is not None
     view = get_incident(session, a)
     assert [f.value_low for f in view.figures["killed"]] == [2, 3]
+    # ...until the shooting's own report arrives: its new incident adopts the mention
+    e = _ingest(session, "e")["e"]
+    austin = _incident_of(session, e)
+    assert austin not in (a, c, d)
+    assert _incident_of(session, ids["c"], main=False) == austin
+    assert session.get(Incident, austin).sketch["sources"] == sorted([ids["c"], e])
+    # each figure counts its own event: the roundup's Austin toll is not Jackson's
+    claims = {(c.source_id, c.value_low): c for c in session.scalars(select(Claim))}
+    assert claims[(ids["c"], 4)].event.incident_id == austin
+    assert claims[(ids["c"], 1)].event.incident_id == c
 
 
 def test_rebuild_finds_the_same_incidents(session) -> None:
-    _ingest(session, "a", "b", "c", "d")
+    _ingest(session, "a", "b", "c", "d", "e")
     before = _groups(session)
-    assert rebuild_incidents(session) == 4  # a+b, Jackson, Austin, Forest later
+    assert rebuild_incidents(session) == 4  # a+b, Jackson, Austin (c's mention + e), Forest later
     session.commit()
     assert _groups(session) == before
     assert session.scalar(select(func.count()).select_from(Incident)) == 4
@@ -177,7 +184,7 @@ def test_a_merge_holds_for_an_article_ingested_again(session) -> None:
 
 
 def test_a_syndicated_copy_belongs_to_its_originals_incident(session) -> None:
-    ids = _ingest(session, "a", "c")
+    ids = _ingest(session, "a", "c", "e")
     story = STORIES["a"]
     copy = story.document()
     copy = type(copy)(**{**copy.__dict__, "url": "https://mirror.example/x", "origin": "m"})
@@ -191,29 +198,32 @@ def test_a_syndicated_copy_belongs_to_its_originals_incident(session) -> None:
     assert in_state == {forest.incident.id, _incident_of(session, ids["c"])}
     [austin] = list_incidents(session, entity="Texas")
     assert austin.incident.place.name == "Austin, Texas"
-    assert [f.value_low for f in austin.figures["killed"]] == [4]
+    assert [f.value_low for f in austin.figures["killed"]] == [4, 4]  # c's mention and e
 
 
-def test_rebuild_per_block_chooses_as_cluster_does() -> None:
-    """The windowed rebuild loop makes the same groups as ``cluster`` over one block: 60
-    events in one region over four months, some sharing names and words."""
+def test_rebuild_per_kind_chooses_as_cluster_does() -> None:
+    """The windowed rebuild loop makes the same groups as ``cluster``: 80 events in two
+    regions over four months, some without a place, some passing mentions, some sharing
+    names and words."""
     import random
     from datetime import date, timedelta
 
     from factdb.incidents.cluster import EventSketch, cluster
-    from factdb.store.incidents import _cluster_block
+    from factdb.store.incidents import _cluster_kind
 
     rnd = random.Random(7)
     events = []
-    for key in range(60):
+    for key in range(80):
         day = date(2024, 1, 1) + timedelta(days=rnd.randrange(120))
-        city = f"geonames:{rnd.randrange(3)}"
+        state = rnd.choice(["iso:US-MS", "iso:US-TX"])
+        places = () if rnd.random() < 0.15 else (f"geonames:{state}{rnd.randrange(3)}", state)
         events.append(
             EventSketch(
                 key=key,
                 source=key,
                 kind="shooting",
-                places=(city, "iso:US-MS", "iso:US"),
+                places=(*places, "iso:US") if places else (),
+                main=rnd.random() > 0.2,
                 date_start=day,
                 date_end=day,
                 participants=frozenset({f"Person {rnd.randrange(8)}"}),
@@ -221,8 +231,9 @@ def test_rebuild_per_block_chooses_as_cluster_does() -> None:
             )
         )
     expected = sorted(sorted(g) for g in cluster(events))
-    assert sorted(sorted(g) for g in _cluster_block(events, frozenset())) == expected
+    assert sorted(sorted(g) for g in _cluster_kind(events, frozenset())) == expected
     assert len(expected) < 60  # some joined
+    assert len({k for g in expected for k in g}) < 80  # some mentions joined nothing
 
 
 def test_outlet_from_the_urls_registered_domain_when_front_matter_gives_none(session) -> None:

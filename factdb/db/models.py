@@ -307,6 +307,8 @@ class Incident(Base):
         Index("ix_incident_block", "kind", "region", "date_start", "date_end"),
         # follow-ups (an arrest, a trial, months later) are looked for at the event's place
         Index("ix_incident_place", "kind", "place_id", "date_start"),
+        # an event without a place is compared with every region's incidents near its dates
+        Index("ix_incident_date", "kind", "date_start", "date_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -330,6 +332,15 @@ class Event(Base):
     __table_args__ = (
         UniqueConstraint("revision_id", "index"),
         _one_of("kind", EventKind, name="kind"),
+        # passing mentions waiting for an incident (``EventSketch.main``): a new incident
+        # adopts those near it. Partial, so it holds only the few unassigned events.
+        Index(
+            "ix_event_unassigned",
+            "kind",
+            "date_start",
+            sqlite_where=text("incident_id IS NULL"),
+            postgresql_where=text("incident_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,4 +41,5 @@ def sketch_of(event: EventRecord, key: int, source: int) -> EventSketch:
         date_end=end,
         participants=participant_keys(event.participants),
         keywords=dict(event.keywords),
+        main=event.main,
     )

@@ -28,6 +28,7 @@ from factdb.incidents.cluster import (
     IncidentSketch,
     apply_corrections,
     choose,
+    join,
     region,
 )
 from factdb.incidents.sketch import UNDATED_DAYS, participant_keys, sketch_of
@@ -92,6 +93,7 @@ def _event_sketch(
     participants: Iterable[str],
     keywords: dict[str, float],
     published: date | None,
+    main: bool = True,
 ) -> EventSketch:
     """A stored event's evidence, as ``factdb.incidents.sketch.sketch_of`` reads a record
     (participants as surname keys); an event with no date at all takes the days before its
@@ -109,6 +111,7 @@ def _event_sketch(
         date_end=end,
         participants=participant_keys(list(participants)),
         keywords=dict(keywords),
+        main=main,
     )
 
 
@@ -223,6 +226,7 @@ def _event_sketches(session: Session, *where) -> list[tuple[EventSketch, int | N
             Event.date_end,
             Event.participants,
             Event.keywords,
+            Event.main,
             Source.published_at,
         )
         .join(Source, Source.id == Event.source_id)
@@ -244,6 +248,7 @@ def _row_sketch(row: Row, chains: dict[int, tuple[str, ...]]) -> EventSketch:
         row.participants or (),
         row.keywords or {},
         row.published_at,
+        row.main,
     )
 
 
@@ -263,12 +268,14 @@ def _chains(session: Session, place_ids: set[int]) -> dict[int, tuple[str, ...]]
 def _union(
     key: int, events: Sequence[tuple[EventSketch, int | None]]
 ) -> tuple[IncidentSketch, int | None]:
-    """An incident's sketch from its events, and the place id of its most specific place."""
+    """An incident's sketch from its events (main events first: ``join``), and the place id
+    of its most specific place."""
+    events = sorted(events, key=lambda ev: not ev[0].main)
     sketch = IncidentSketch.of(key, events[0][0])
     place_id = events[0][1]
     for event, event_place in events[1:]:
         before = sketch.places
-        sketch = sketch.absorb(event)
+        sketch = join(sketch, event)
         if sketch.places != before:
             place_id = event_place
     return sketch, place_id
@@ -331,14 +338,16 @@ def _record(
 # -- incremental assignment ------------------------------------------------------------------
 
 
-def assign_events(session: Session, events: Sequence[StoredEvent]) -> list[int]:
-    """Each new event joins the incident ``choose`` picks among its block, or starts one;
-    the article's main event goes first. Returns the incident ids, in ``events`` order."""
+def assign_events(session: Session, events: Sequence[StoredEvent]) -> list[int | None]:
+    """Each new event joins the incident ``choose`` picks among its block, or, if it is the
+    article's main event, starts one (a passing mention of another event never does: see
+    ``EventSketch.main``); the main event goes first. Returns the incident ids (None for a
+    mention that joined nothing), in ``events`` order."""
     if not events:
         return []
     force = corrections(session, events[0].sketch.source)
     partners = {b if a == events[0].sketch.source else a for a, b in force.together}
-    chosen: dict[int, int] = {}
+    chosen: dict[int, int | None] = {}
     for event in sorted(events, key=lambda e: (not e.main, e.id)):
         chosen[event.id] = _assign_one(
             session, event, force.apart, partners if event.main else set()
@@ -348,22 +357,22 @@ def assign_events(session: Session, events: Sequence[StoredEvent]) -> list[int]:
 
 def _assign_one(
     session: Session, event: StoredEvent, apart: frozenset[tuple[int, int]], partners: set[int]
-) -> int:
+) -> int | None:
     e = event.sketch
     together = _partner_incidents(session, e.kind, partners)
     # people said this source reports a partner's incident: it joins that one
     inc = together[0] if together else choose(e, _block(session, event), apart)
+    if inc is None and not event.main:
+        return None
     if inc is None:
         sketch = IncidentSketch.of(0, e)
         incident_id = session.scalar(_INSERT_INCIDENT, _incident_values(sketch, event.place_id))
         assert incident_id is not None
-        session.execute(
-            _SET_INCIDENT_ROW,
-            {"target": incident_id, "sketch": sketch_json(IncidentSketch.of(incident_id, e))},
-        )
+        sketch = _adopt_mentions(session, IncidentSketch.of(incident_id, e), apart)
+        session.execute(_SET_INCIDENT_ROW, {"target": incident_id, "sketch": sketch_json(sketch)})
     else:
         incident_id = inc.key
-        merged = inc.absorb(e)
+        merged = join(inc, e)
         values = _incident_values(merged, None)
         if merged.places == inc.places:
             del values["place_id"]
@@ -376,15 +385,45 @@ def _assign_one(
     return incident_id
 
 
+def _adopt_mentions(
+    session: Session, incident: IncidentSketch, apart: frozenset[tuple[int, int]]
+) -> IncidentSketch:
+    """A new incident takes the passing mentions stored before it that match it (a roundup
+    read before the shooting's own report), as a rebuild would; returns its sketch."""
+    if incident.date_start is None:
+        return incident
+    low = incident.date_start - timedelta(days=DATE_WINDOW)
+    high = (incident.date_end or incident.date_start) + timedelta(days=DATE_WINDOW)
+    waiting = _event_sketches(
+        session,
+        Event.incident_id.is_(None),
+        Event.kind == incident.kind,
+        Event.date_start >= low,
+        Event.date_start <= high,
+        Event.main.is_(False),
+    )
+    for mention, _ in sorted(waiting, key=lambda m: _order(m[0])):
+        if choose(mention, [incident], apart) is not None:
+            incident = join(incident, mention)
+            session.execute(_SET_INCIDENT, {"event_id": mention.key, "incident_id": incident.key})
+    return incident
+
+
 def _block_statement(with_region: bool) -> Select:
+    """Candidates of an event with a place: its region's incidents and those without a
+    place (``comparable``); of an event without one: every region's (``ix_incident_date``)."""
     c = Incident.__table__.c
-    return select(c.id, c.kind, c.sketch).where(
+    dates = (
         c.kind == bindparam("kind"),
-        c.region == bindparam("region") if with_region else c.region.is_(None),
         c.date_start >= bindparam("first"),
         c.date_start <= bindparam("high"),
         c.date_end >= bindparam("low"),
     )
+    if not with_region:
+        return select(c.id, c.kind, c.sketch).where(*dates)
+    placed = select(c.id, c.kind, c.sketch).where(c.region == bindparam("region"), *dates)
+    unplaced = select(c.id, c.kind, c.sketch).where(c.region.is_(None), *dates)
+    return placed.union_all(unplaced)
 
 
 def _follow_up_statement() -> Select:
@@ -452,9 +491,8 @@ def _partner_incidents(session: Session, kind: str, partners: set[int]) -> list[
 
 def rebuild_incidents(session: Session) -> int:
     """Re-cluster every event from scratch with the corrections in force; the number of
-    incidents. Blocks (kind, region) are clustered one at a time as ``cluster`` does, then
-    the corrections are applied over all of them (sources people put together may lie in
-    two blocks)."""
+    incidents. Each kind is clustered as ``cluster`` does it (main events in date order, then
+    the passing mentions), then the corrections are applied over all of them."""
     session.execute(update(Event).values(incident_id=None))
     session.execute(delete(Incident))
     chains = stored_chains(session)
@@ -468,6 +506,7 @@ def rebuild_incidents(session: Session) -> int:
             Event.date_end,
             Event.participants,
             Event.keywords,
+            Event.main,
             Source.published_at,
         )
         .join(Source, Source.id == Event.source_id)
@@ -475,12 +514,12 @@ def rebuild_incidents(session: Session) -> int:
     ).all()
     events = {r.id: (_row_sketch(r, chains), r.place_id) for r in rows}
     force = corrections(session)
-    blocks: dict[tuple[str, str | None], list[EventSketch]] = {}
+    kinds: dict[str, list[EventSketch]] = {}
     for sketch, _ in events.values():
-        blocks.setdefault((sketch.kind, region(sketch.places)), []).append(sketch)
+        kinds.setdefault(sketch.kind, []).append(sketch)
     groups: list[list[int]] = []
-    for key in sorted(blocks, key=lambda k: (k[0], k[1] or "")):
-        groups.extend(_cluster_block(blocks[key], force.apart))
+    for kind in sorted(kinds):
+        groups.extend(_cluster_kind(kinds[kind], force.apart))
     source_of = {key: sketch.source for key, (sketch, _) in events.items()}
     groups = apply_corrections(groups, source_of, force.together, force.apart)
     for group in groups:
@@ -490,28 +529,51 @@ def rebuild_incidents(session: Session) -> int:
     return len(groups)
 
 
-def _cluster_block(events: list[EventSketch], apart: frozenset[tuple[int, int]]) -> list[list[int]]:
-    """``factdb.incidents.cluster.cluster`` for one block, before corrections, with the
-    incidents an event can no longer reach dropped as the dates advance: events come in
-    date order and ``score`` refuses incidents more than ``FOLLOW_UP_DAYS`` away, so the
-    same choices are made without comparing every event with every incident."""
-    active: list[IncidentSketch] = []
+def _cluster_kind(events: list[EventSketch], apart: frozenset[tuple[int, int]]) -> list[list[int]]:
+    """``factdb.incidents.cluster.cluster`` for the events of one kind, before corrections,
+    without comparing every event with every incident: main events in date order, then the
+    passing mentions in date order, each against the incidents within reach of its dates
+    (``score`` refuses incidents more than ``FOLLOW_UP_DAYS`` away) of its own region and
+    the unplaced ones (every region's when it has no place: ``comparable``)."""
+    sketches: dict[int, IncidentSketch] = {}
     members: dict[int, list[int]] = {}
-    for e in sorted(events, key=_order):
-        if e.date_start is not None:
-            horizon = e.date_start - timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
-            active = [
-                i for i in active if i.date_start is None or (i.date_end or i.date_start) >= horizon
-            ]
-        inc = choose(e, active, apart)
-        if inc is None:
-            active.append(IncidentSketch.of(e.key, e))
-            members[e.key] = [e.key]
-        else:
-            at = next(n for n, i in enumerate(active) if i.key == inc.key)
-            active[at] = inc.absorb(e)
-            members[inc.key].append(e.key)
+    reach = timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
+    for mains in (True, False):
+        phase = sorted((e for e in events if e.main is mains), key=_order)
+        # incidents by start date, opened as the events' dates reach them
+        waiting = sorted(sketches, key=lambda k: (sketches[k].date_start or date.min, k))
+        opened = 0
+        active: dict[str | None, list[int]] = {}
+        for e in phase:
+            while opened < len(waiting) and (
+                e.date_start is None
+                or (sketches[waiting[opened]].date_start or date.min) <= e.date_start + reach
+            ):
+                key = waiting[opened]
+                active.setdefault(region(sketches[key].places), []).append(key)
+                opened += 1
+            if e.date_start is not None:
+                horizon = e.date_start - reach
+                for where, keys in active.items():
+                    active[where] = [k for k in keys if _reaches(sketches[k], horizon)]
+            where = region(e.places)
+            if where is None:
+                pool = [sketches[k] for keys in active.values() for k in keys]
+            else:
+                pool = [sketches[k] for k in active.get(where, []) + active.get(None, [])]
+            inc = choose(e, pool, apart)
+            if inc is not None:
+                sketches[inc.key] = join(inc, e)
+                members[inc.key].append(e.key)
+            elif e.main:
+                sketches[e.key] = IncidentSketch.of(e.key, e)
+                members[e.key] = [e.key]
+                active.setdefault(where, []).append(e.key)
     return list(members.values())
+
+
+def _reaches(incident: IncidentSketch, horizon: date) -> bool:
+    return incident.date_start is None or (incident.date_end or incident.date_start) >= horizon
 
 
 def _order(e: EventSketch) -> tuple[date, int]:

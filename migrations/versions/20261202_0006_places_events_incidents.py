@@ -85,6 +85,9 @@ def upgrade() -> None:
     op.create_index(
         "ix_incident_place", "incident", ["kind", "place_id", "date_start"], unique=False
     )
+    op.create_index(
+        "ix_incident_date", "incident", ["kind", "date_start", "date_end"], unique=False
+    )
     op.create_table(
         "event",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -125,6 +128,14 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_event_incident_id"), "event", ["incident_id"], unique=False)
     op.create_index(op.f("ix_event_source_id"), "event", ["source_id"], unique=False)
+    op.create_index(
+        "ix_event_unassigned",
+        "event",
+        ["kind", "date_start"],
+        unique=False,
+        sqlite_where=sa.text("incident_id IS NULL"),
+        postgresql_where=sa.text("incident_id IS NULL"),
+    )
     op.create_table(
         "incident_correction",
         sa.Column("id", sa.Integer(), nullable=False),
