@@ -368,6 +368,22 @@ class Event(Base):
     incident: Mapped[Incident | None] = relationship(back_populates="events")
 
 
+class IncidentTerm(Base):
+    """An incident's rarest evidence (surnames, heaviest keywords: ``block_terms``), so an
+    event without a place, which no region block holds, meets only incidents sharing a term
+    with it instead of every region's incidents of its days."""
+
+    __tablename__ = "incident_term"
+    __table_args__ = (Index("ix_incident_term_lookup", "kind", "term", "date_start"),)
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incident.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # EventKind, as its incident's
+    date_start: Mapped[date | None] = mapped_column(Date)
+
+
 class IncidentCorrection(Base):
     """Append-only log of people's clustering corrections, about sources (not incidents,
     whose ids a rebuild renews), so they outlive rebuild, reextract and re-ingest. For each
