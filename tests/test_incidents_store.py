@@ -97,6 +97,9 @@ def test_claims_of_a_state_include_those_located_in_its_towns(session) -> None:
     assert [c.value_low for c in list_claims(session, entity="Texas")] == [4]
     assert places_within(session, "Mississippi") == 2
     assert places_within(session, "Forest, Miss.") == 0
+    # a town is also found by its bare name
+    assert [c.value_low for c in list_claims(session, entity="Jackson")] == [1]
+    assert [c.value_low for c in list_claims(session, entity="Forest")] == [2]
 
 
 def test_events_join_incidents_as_articles_arrive(session) -> None:
