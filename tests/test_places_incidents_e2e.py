@@ -66,3 +66,13 @@ def test_two_outlets_reports_are_one_incident(news: Factdb) -> None:
     assert {c["incident"] for c in claims if c["measure"] in ("killed", "injured")} == {
         chicago["id"]
     }
+
+
+def test_sources_keep_their_wire_dateline_and_place(news: Factdb) -> None:
+    by_id = {s["id"]: s for s in news.json("sources")}
+    assert by_id[3]["wire"] == "Associated Press"
+    assert by_id[3]["dateline"].startswith("FOREST, Miss. (AP)")
+    assert by_id[3]["place"]["name"] == "Forest, Mississippi"
+    assert by_id[2]["wire"] is None and by_id[2]["outlet"] == "chicagotribune.com"
+    shown = news("sources", "show", "3").stdout
+    assert "wire: Associated Press" in shown and "place: Forest, Mississippi" in shown

@@ -79,6 +79,7 @@ class Source(Base):
     place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
+    place: Mapped[Entity | None] = relationship(foreign_keys=[place_id])
     revisions: Mapped[list[SourceRevision]] = relationship(
         back_populates="source", order_by="SourceRevision.number"
     )
