@@ -101,15 +101,25 @@ class IncidentSketch:
         )
 
 
-BLOCK_KEYWORDS = 10  # an incident's heaviest keywords that are its block terms
+BLOCK_KEYWORDS = 10  # an incident's heaviest rare keywords that are its block terms
+BLOCK_RARITY = 3.0  # a block keyword is rarer than this in English (wordfreq zipf)
 
 
 def block_terms(sketch: EventSketch | IncidentSketch, keywords: int = BLOCK_KEYWORDS) -> set[str]:
     """The terms an event without a place is blocked on: surnames ("p:reed") and the
-    heaviest keywords ("k:barbecue"); an incident files ``BLOCK_KEYWORDS`` of them, an event
-    looks up all of its own. An incident it could join almost always shares one: without a
-    place, ``score`` needs shared names or keywords to reach ``JOIN_THRESHOLD``."""
-    heaviest = sorted(sketch.keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:keywords]
+    heaviest rare keywords ("k:bayview"); an incident files ``BLOCK_KEYWORDS`` of them, an
+    event looks up as many of its own. An incident it could join almost always shares one:
+    without a place, ``score`` needs shared names or keywords to reach ``JOIN_THRESHOLD``.
+    Common words ("avenue", "bullet", "houston") are left out: thousands of incidents share
+    them, and a block that reads thousands of sketches is no block."""
+    from wordfreq import zipf_frequency
+
+    rare = [
+        (term, weight)
+        for term, weight in sketch.keywords.items()
+        if zipf_frequency(term, "en") < BLOCK_RARITY
+    ]
+    heaviest = sorted(rare, key=lambda kv: (-kv[1], kv[0]))[:keywords]
     terms = {f"p:{name}" for name in sketch.participants}
     terms.update(f"k:{term}" for term, _ in heaviest)
     return {t[:64] for t in terms}

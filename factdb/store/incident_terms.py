@@ -58,8 +58,8 @@ _SHARING = _statement()
 
 def sharing_terms(session: Session, event: EventSketch, window: dict[str, date]):
     """Rows (id, kind, sketch) of the incidents near ``window`` sharing a term with
-    ``event`` (all of its keywords and names are looked up)."""
-    terms = sorted(block_terms(event, keywords=len(event.keywords)))
+    ``event`` (its names and heaviest rare keywords: ``block_terms``)."""
+    terms = sorted(block_terms(event))
     if not terms:
         return []
     return list(session.execute(_SHARING, {"kind": event.kind, "terms": terms, **window}))
