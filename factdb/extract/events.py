@@ -30,6 +30,7 @@ from factdb.extract.event_words import (
     EVENT_VERBS,
     KEYWORD_STOP,
     KIND_ORDER,
+    NEUTRAL,
     PHRASE_FIRST_WORDS,
     SECONDARY_ANYWHERE,
     SECONDARY_OPENING,
@@ -112,13 +113,15 @@ def sentence_kind(text: str) -> str | None:
     tokens = _TOKEN.findall(text.lower())
     best = len(KIND_ORDER)
     for i, tok in enumerate(tokens):
+        if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
+            rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
+            if rank == NEUTRAL:
+                continue  # "fire department", "storm of bullets": the word names no event
+            if rank is not None and rank < best:
+                best = rank
         rank = TRIGGER_WORDS.get(tok)
         if rank is not None and rank < best:
             best = rank
-        if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
-            rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
-            if rank is not None and rank < best:
-                best = rank
     return KIND_ORDER[best] if best < len(KIND_ORDER) else None
 
 

@@ -39,6 +39,19 @@ def test_kinds_from_trigger_words() -> None:
     assert sentence_kind("Detectives are treating the death as a homicide.") is None
 
 
+
+def test_fire_and_storm_words_that_name_no_fire_or_storm() -> None:
+    # the fire department answers shootings too; gunfire is not a blaze
+    assert sentence_kind("According to the Busti Fire Department, a hunter was down.") is None
+    assert sentence_kind("The teen was killed by accidental gun fire Thursday.") == "shooting"
+    assert sentence_kind("Officers returned fire and the suspect fled.") == "shooting"
+    assert sentence_kind("The car was caught in a storm of bullets.") == "shooting"
+    assert sentence_kind("Tornado Watch issued May 8 at 7:41PM CDT for McCurtain.") is None
+    assert sentence_kind("Girl, 16, accidentally shoots herself in the hand.") == "shooting"
+    # the real thing still counts
+    assert sentence_kind("Fire crews fought the blaze for hours.") == "fire"
+    assert sentence_kind("The storm knocked out power to 40,000 homes.") == "storm"
+
 def test_main_event_is_the_story_not_the_page_furniture() -> None:
     x = extract(STORY, PUB, title="Two dead in Greenville lounge shooting - WXYZ News")
     main = _main(x)
