@@ -104,6 +104,45 @@ SECONDARY_ANYWHERE = re.compile(
     r"(?:shooting|incident|attack|stabbing|case|crash|fire|homicide|killing|robbery)\b",
     re.IGNORECASE,
 )
+# Words of news that follows an event: arrests, charges, trials, sentences, rulings.
+FOLLOW_UP_WORDS = frozenset(
+    [
+        "arrest",
+        "arrests",
+        "arrested",
+        "charge",
+        "charges",
+        "charged",
+        "sentence",
+        "sentenced",
+        "sentencing",
+        "pleads",
+        "pleaded",
+        "plea",
+        "guilty",
+        "convicted",
+        "conviction",
+        "trial",
+        "jury",
+        "juror",
+        "jurors",
+        "indicted",
+        "indictment",
+        "arraigned",
+        "arraignment",
+        "verdict",
+        "probation",
+        "prison",
+        "jail",
+        "ruled",
+        "ruling",
+        "acquitted",
+        "appeal",
+        "parole",
+        "lawsuit",
+        "sued",
+    ]
+)
 # A sentence that continues the previous one's event ("And early Sunday, ...").
 CONTINUATION = re.compile(r"^\W*(?:and|also|then)\b", re.IGNORECASE)
 
