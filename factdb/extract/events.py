@@ -194,10 +194,12 @@ def find_events(
     events: list[EventRecord] = []
     for slot, members in enumerate(groups):
         first = sentences[members[0]]
+        # no story on the page (a sign-up wall, a video list): the headline is the evidence
+        story = members if kinds[first.index] or counts[first.index] else []
         d_start, d_end = _dates(
-            members, kinds, counts, times_by_sentence, published, slot == 0, follow_up and not slot
+            story, kinds, counts, times_by_sentence, published, slot == 0, follow_up and not slot
         )
-        texts = [_without(sentences[i], credit_spans) for i in members[:KEYWORD_SENTENCES]]
+        texts = [_without(sentences[i], credit_spans) for i in story[:KEYWORD_SENTENCES]]
         events.append(
             EventRecord(
                 index=slot,
@@ -205,7 +207,7 @@ def find_events(
                 main=slot == 0,
                 sentence_index=first.index,
                 span=(first.start, first.end),
-                place=_event_place(members, sentences, places, place if slot == 0 else None),
+                place=_event_place(story, sentences, places, place if slot == 0 else None),
                 date_start=d_start,
                 date_end=d_end,
                 participants=_participants(texts),

@@ -121,6 +121,21 @@ def test_a_trial_is_dated_by_the_month_of_the_shooting_it_names() -> None:
     assert _main(x).date_start == date(2016, 3, 22)
 
 
+def test_a_page_without_the_story_is_read_from_its_headline() -> None:
+    wall = (
+        "We have sent you a verification email. Please check your email and click on the "
+        "link to activate your profile. If you do not receive the verification message, "
+        "please check your Spam or Junk folder."
+    )
+    x = extract(wall, PUB, title="Third person pleads in deadly Hamilton bar shooting")
+    main = _main(x)
+    assert main.kind == "shooting"
+    words = {w for w, _ in main.keywords}
+    assert "hamilton" in words
+    assert not words & {"verification", "spam", "junk", "activate", "folder"}
+    assert (main.date_start, main.date_end) == (None, PUB)
+
+
 def test_separately_opens_another_event() -> None:
     text = (
         "A woman was shot and wounded on Elm Street on Tuesday, police said. "
