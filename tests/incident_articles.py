@@ -37,7 +37,7 @@ class Story:
     url: str
     text: str
     published: date
-    place: Place
+    place: Place | None
     day: date
     names: tuple[str, ...]
     keywords: tuple[str, ...]
@@ -96,7 +96,7 @@ class Story:
 
 
 def _killed(
-    text: str, span: tuple[int, int], n: int, place: Place, day: date, event: int
+    text: str, span: tuple[int, int], n: int, place: Place | None, day: date, event: int
 ) -> ClaimRecord:
     return ClaimRecord(
         kind="quantity",
@@ -106,8 +106,8 @@ def _killed(
         measure="killed",
         verb="killed",
         verb_class="event",
-        location=place.name,
-        location_kind="place",
+        location=place.name if place is not None else None,
+        location_kind="place" if place is not None else None,
         value_low=n,
         value_high=n,
         unit="people",

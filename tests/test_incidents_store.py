@@ -9,7 +9,15 @@ from incident_articles import STORIES, extract_with_events
 from sqlalchemy import func, select
 
 import factdb.extract
-from factdb.db.models import Claim, Entity, Event, Incident, IncidentCorrection, Source
+from factdb.db.models import (
+    Claim,
+    Entity,
+    Event,
+    Incident,
+    IncidentCorrection,
+    IncidentTerm,
+    Source,
+)
 from factdb.errors import NotFound
 from factdb.ingest import ingest_document
 from factdb.queries import list_claims, places_within
@@ -89,6 +97,9 @@ def test_claims_of_a_state_include_those_located_in_its_towns(session) -> None:
     assert [c.value_low for c in list_claims(session, entity="Texas")] == [4]
     assert places_within(session, "Mississippi") == 2
     assert places_within(session, "Forest, Miss.") == 0
+    # a town is also found by its bare name
+    assert [c.value_low for c in list_claims(session, entity="Jackson")] == [1]
+    assert [c.value_low for c in list_claims(session, entity="Forest")] == [2]
 
 
 def test_events_join_incidents_as_articles_arrive(session) -> None:
@@ -277,3 +288,24 @@ def test_events_without_a_place_are_blocked_together(session) -> None:
     assert first == second
     assert session.get(Incident, first).region is None
     assert _incident_of(session, session.scalar(select(func.max(Source.id)))) != first
+
+
+def test_an_event_without_a_place_finds_its_incident_through_shared_terms(session) -> None:
+    """A report whose place was not found has no region block; it reads the incidents near
+    its dates that share a surname or keyword with it, and joins the right one."""
+    from dataclasses import replace as _replace
+
+    ids = _ingest(session, "a", "c")
+    terms = set(
+        session.scalars(
+            select(IncidentTerm.term).where(
+                IncidentTerm.incident_id == _incident_of(session, ids["a"])
+            )
+        )
+    )
+    assert {"p:reed", "k:barbecue"} <= terms
+    story = _replace(STORIES["b"], url="https://b.example/no-place", place=None)
+    stored, _ = ingest_document(session, story.document(), extraction=story.extraction())
+    session.commit()
+    assert _incident_of(session, stored.source_id) == _incident_of(session, ids["a"])
+    assert _incident_of(session, stored.source_id) != _incident_of(session, ids["c"])

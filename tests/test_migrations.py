@@ -30,6 +30,7 @@ TABLES = {
     "event",
     "incident",
     "incident_correction",
+    "incident_term",
 }
 
 

@@ -21,13 +21,23 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factdb.report.serialize import source_dict
+    from factdb.report.serialize import place_dict, source_dict
 
     with open_db(ctx) as db:
         rows = db.sources()
         if fmt is not OutputFormat.table:
             write_records(
-                [{**source_dict(s), "revisions": r, "claims": c} for s, r, c in rows],
+                [
+                    {
+                        **source_dict(s),
+                        "wire": s.wire,
+                        "dateline": s.dateline,
+                        "place": place_dict(s.place),
+                        "revisions": r,
+                        "claims": c,
+                    }
+                    for s, r, c in rows
+                ],
                 fmt,
                 sys.stdout,
             )
@@ -69,6 +79,9 @@ def show(
             ("url", source.url),
             ("key", source.key),
             ("authors", ", ".join(source.authors or [])),
+            ("wire", source.wire),
+            ("dateline", source.dateline),
+            ("place", source.place.name if source.place is not None else None),
             ("syndicated copy of source", source.copy_of_id),
         ):
             if value:

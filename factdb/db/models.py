@@ -79,6 +79,7 @@ class Source(Base):
     place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
+    place: Mapped[Entity | None] = relationship(foreign_keys=[place_id])
     revisions: Mapped[list[SourceRevision]] = relationship(
         back_populates="source", order_by="SourceRevision.number"
     )
@@ -366,6 +367,22 @@ class Event(Base):
     revision: Mapped[SourceRevision] = relationship()
     place: Mapped[Entity | None] = relationship()
     incident: Mapped[Incident | None] = relationship(back_populates="events")
+
+
+class IncidentTerm(Base):
+    """An incident's rarest evidence (surnames, heaviest keywords: ``block_terms``), so an
+    event without a place, which no region block holds, meets only incidents sharing a term
+    with it instead of every region's incidents of its days."""
+
+    __tablename__ = "incident_term"
+    __table_args__ = (Index("ix_incident_term_lookup", "kind", "term", "date_start"),)
+
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incident.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # EventKind, as its incident's
+    date_start: Mapped[date | None] = mapped_column(Date)
 
 
 class IncidentCorrection(Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from factdb.extract.records import Sentence
-from factdb.extract.words import MONTH_ABBREVIATIONS
+from factdb.extract.words import AP_STATE_ABBREVIATIONS, MONTH_ABBREVIATIONS
 
 _MATCH_TABLE = str.maketrans(
     {
@@ -271,7 +271,9 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, limit: int) -> boo
         return False
     if len(word) == 1 and word.isupper():  # an initial: "George W. Bush"
         return False
-    if "." in word or low in _MAYBE_FINAL:  # "U.S.", "a.m.", "Feb."
+    if word[0].isupper() and low in AP_STATE_ABBREVIATIONS and first in "(-\u2013\u2014":
+        return False  # a dateline: "FOREST, Miss. (AP) —", "MANASSAS, Va. —"
+    if "." in word or low in _MAYBE_FINAL or (word[0].isupper() and low in AP_STATE_ABBREVIATIONS):
         if first.isdigit():
             return False
         return nxt in _OPENERS or first in "\"'\u201c\u2018"

@@ -100,3 +100,56 @@ def number_words(low: int, high: int) -> str:
     (``number_words(2, 4)`` -> ``"two|three|four"``; tens only at their round value)."""
     table = {**SMALL_NUMBERS, **TENS}
     return "|".join(w for w, v in table.items() if low <= v <= high)
+
+
+# AP style abbreviations of US state names ("Forest, Miss."), lower-cased without the final
+# dot: a dateline's or address's abbreviation does not end a sentence. Written out so that
+# sentence splitting needs no import; ``tests/extract/test_text.py`` checks it against the
+# ``us`` package's ``ap_abbr`` of every state.
+AP_STATE_ABBREVIATIONS = frozenset(
+    {
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "d.c",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "mass",
+        "md",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "n.c",
+        "n.d",
+        "n.h",
+        "n.j",
+        "n.m",
+        "n.y",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "r.i",
+        "s.c",
+        "s.d",
+        "tenn",
+        "va",
+        "vt",
+        "w.va",
+        "wash",
+        "wis",
+        "wyo",
+    }
+)

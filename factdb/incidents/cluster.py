@@ -118,6 +118,20 @@ def _merged_dates(incident: IncidentSketch, event: EventSketch) -> tuple[date | 
     return (min(starts) if starts else None, max(ends) if ends else None)
 
 
+BLOCK_KEYWORDS = 10  # an incident's heaviest keywords that are its block terms
+
+
+def block_terms(sketch: EventSketch | IncidentSketch, keywords: int = BLOCK_KEYWORDS) -> set[str]:
+    """The terms an event without a place is blocked on: surnames ("p:reed") and the
+    heaviest keywords ("k:barbecue"); an incident files ``BLOCK_KEYWORDS`` of them, an event
+    looks up all of its own. An incident it could join almost always shares one: without a
+    place, ``score`` needs shared names or keywords to reach ``JOIN_THRESHOLD``."""
+    heaviest = sorted(sketch.keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:keywords]
+    terms = {f"p:{name}" for name in sketch.participants}
+    terms.update(f"k:{term}" for term, _ in heaviest)
+    return {t[:64] for t in terms}
+
+
 def comparable(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether an event and an incident with these place chains are compared at all: the
     same region, or either without a place (its region unknown, so any may be its own)."""

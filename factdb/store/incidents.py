@@ -33,6 +33,7 @@ from factdb.incidents.cluster import (
 )
 from factdb.incidents.sketch import UNDATED_DAYS, participant_keys, sketch_of
 from factdb.store.entities import EntityCache
+from factdb.store.incident_terms import sharing_terms, write_terms
 from factdb.store.places import file_place, stored_chains
 from factdb.store.reviews import default_reviewer, utcnow
 from factdb.vocabulary import CorrectionKind
@@ -212,6 +213,7 @@ def refresh_incidents(session: Session, incident_ids: Iterable[int]) -> None:
             .where(Incident.id == incident_id)
             .values(**_incident_values(sketch, place_id), updated_at=utcnow())
         )
+        write_terms(session, incident_id, sketch)
 
 
 def _event_sketches(session: Session, *where) -> list[tuple[EventSketch, int | None]]:
@@ -370,6 +372,7 @@ def _assign_one(
         assert incident_id is not None
         sketch = _adopt_mentions(session, IncidentSketch.of(incident_id, e), apart)
         session.execute(_SET_INCIDENT_ROW, {"target": incident_id, "sketch": sketch_json(sketch)})
+        write_terms(session, incident_id, sketch)
     else:
         incident_id = inc.key
         merged = join(inc, e)
@@ -381,6 +384,8 @@ def _assign_one(
         session.execute(
             _SET_INCIDENT_ROW, {"target": incident_id, **values, "updated_at": utcnow()}
         )
+        if e.main:  # a mention adds only its source: the terms stay
+            write_terms(session, incident_id, merged)
     session.execute(_SET_INCIDENT, {"event_id": event.id, "incident_id": incident_id})
     return incident_id
 
@@ -409,9 +414,10 @@ def _adopt_mentions(
     return incident
 
 
-def _block_statement(with_region: bool) -> Select:
+def _block_statement() -> Select:
     """Candidates of an event with a place: its region's incidents and those without a
-    place (``comparable``); of an event without one: every region's (``ix_incident_date``)."""
+    place (``comparable``). An event without one reads the term block instead
+    (``factdb.store.incident_terms``)."""
     c = Incident.__table__.c
     dates = (
         c.kind == bindparam("kind"),
@@ -419,8 +425,6 @@ def _block_statement(with_region: bool) -> Select:
         c.date_start <= bindparam("high"),
         c.date_end >= bindparam("low"),
     )
-    if not with_region:
-        return select(c.id, c.kind, c.sketch).where(*dates)
     placed = select(c.id, c.kind, c.sketch).where(c.region == bindparam("region"), *dates)
     unplaced = select(c.id, c.kind, c.sketch).where(c.region.is_(None), *dates)
     return placed.union_all(unplaced)
@@ -437,9 +441,9 @@ def _follow_up_statement() -> Select:
     )
 
 
-# Built once (on the ingest hot path): with a region, for events with no place, and the
-# follow-up candidates at the event's own place.
-_BLOCK = {True: _block_statement(True), False: _block_statement(False)}
+# Built once (on the ingest hot path): the region block and the follow-up candidates at the
+# event's own place.
+_BLOCK = _block_statement()
 _FOLLOW_UP = _follow_up_statement()
 
 
@@ -452,19 +456,21 @@ def _window(e: EventSketch, days: int) -> dict[str, date] | None:
 
 
 def _block(session: Session, event: StoredEvent) -> list[IncidentSketch]:
-    """The incidents a new event is compared with: its kind and region within
-    ``DATE_WINDOW`` days, and, up to ``FOLLOW_UP_DAYS``, those placed at a place of its own
-    chain (``score`` opens the follow-up window only to the same place; an incident placed
-    more precisely than the event, in a town of its state, is met only within
-    ``DATE_WINDOW``)."""
+    """The incidents a new event is compared with: its kind and region (and the unplaced
+    ones) within ``DATE_WINDOW`` days, and, up to ``FOLLOW_UP_DAYS``, those placed at a place
+    of its own chain (``score`` opens the follow-up window only to the same place; an
+    incident placed more precisely than the event, in a town of its state, is met only
+    within ``DATE_WINDOW``). An event without a place reads the incidents near its dates
+    that share a block term with it."""
     e = event.sketch
     near = _window(e, DATE_WINDOW)
     if near is None:
         return []
     where = region(e.places)
-    rows = list(
-        session.execute(_BLOCK[where is not None], {"kind": e.kind, "region": where, **near})
-    )
+    if where is None:
+        rows = sharing_terms(session, e, near)
+    else:
+        rows = list(session.execute(_BLOCK, {"kind": e.kind, "region": where, **near}))
     far = _window(e, FOLLOW_UP_DAYS)
     if FOLLOW_UP_DAYS > DATE_WINDOW and event.chain_ids and far is not None:
         seen = {r.id for r in rows}
@@ -590,6 +596,7 @@ def _new_incident(session: Session, members: Sequence[tuple[EventSketch, int | N
     session.execute(
         _SET_INCIDENT, [{"event_id": e.key, "incident_id": incident_id} for e, _ in members]
     )
+    write_terms(session, incident_id, sketch)
     return incident_id
 
 

@@ -73,9 +73,13 @@ def _adopt_or_insert(entities: EntityCache, place: Place, parent_id: int | None)
 
 
 def _add_aliases(session: Session, place: Place, place_id: int) -> None:
-    """The place's name and surfaces as aliases; one already naming something keeps it."""
+    """The place's name and surfaces as aliases; one already naming something keeps it.
+    A city or county is also filed under its bare name ("Chicago", "Cook County"), so
+    ``claims --entity Chicago`` finds it; of namesakes the first filed keeps the bare name
+    (the qualified "Jackson, Mississippi" always names one)."""
     wanted: dict[str, str] = {}
-    for alias in (place.name, *place.aliases):
+    bare = (place.name.split(",", 1)[0],) if place.kind in ("city", "admin2") else ()
+    for alias in (place.name, *place.aliases, *bare):
         key = normalise_alias(alias)
         if key and key not in wanted:
             wanted[key] = alias

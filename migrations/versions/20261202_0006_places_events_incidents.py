@@ -137,6 +137,23 @@ def upgrade() -> None:
         postgresql_where=sa.text("incident_id IS NULL"),
     )
     op.create_table(
+        "incident_term",
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        sa.Column("term", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("date_start", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["incident_id"],
+            ["incident.id"],
+            name=op.f("fk_incident_term_incident_id_incident"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("incident_id", "term", name=op.f("pk_incident_term")),
+    )
+    op.create_index(
+        "ix_incident_term_lookup", "incident_term", ["kind", "term", "date_start"], unique=False
+    )
+    op.create_table(
         "incident_correction",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
@@ -195,6 +212,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_claim_event_id"))
         batch_op.drop_column("event_id")
     op.drop_table("incident_correction")
+    op.drop_table("incident_term")
     op.drop_table("event")
     op.drop_table("incident")
     with op.batch_alter_table("source", schema=None) as batch_op:

@@ -64,3 +64,32 @@ def test_normalise_keeps_length_and_maps_quotes() -> None:
     norm = normalise_for_matching(raw)
     assert len(norm) == len(raw)
     assert norm == "'a' \"b\" c d Shi'ite"
+
+
+def test_ap_state_abbreviations_are_the_us_packages() -> None:
+    import us
+
+    from factdb.extract.words import AP_STATE_ABBREVIATIONS
+
+    expected = {
+        s.ap_abbr.lower().rstrip(".")
+        for s in us.states.STATES_AND_TERRITORIES
+        if s.ap_abbr and s.ap_abbr.endswith(".")
+    }
+    assert expected == AP_STATE_ABBREVIATIONS
+
+
+def test_a_dateline_abbreviation_does_not_end_the_sentence() -> None:
+    from factdb.extract.text import split_sentences
+
+    text = (
+        "FOREST, Miss. (AP) — A woman was killed on Saturday. She lived in Jackson, Miss. "
+        "The sheriff said a man was arrested. MANASSAS, Va. — Four were shot."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "FOREST, Miss. (AP) — A woman was killed on Saturday.",
+        "She lived in Jackson, Miss.",
+        "The sheriff said a man was arrested.",
+        "MANASSAS, Va. — Four were shot.",
+    ]
