@@ -3,6 +3,7 @@ people's corrections win."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from factdb.extract import extract
@@ -140,3 +141,20 @@ def test_events_without_a_place_are_compared_across_regions() -> None:
     )
     assert cluster([placed, unplaced]) == [[1, 2]]
     assert sorted(cluster([placed, elsewhere])) == [[1], [3]]
+
+
+def test_a_follow_up_dated_by_a_month_does_not_stretch_its_incident() -> None:
+    may25 = date(2016, 5, 25)
+    day = EventSketch(key=1, source=1, kind="shooting", date_start=may25, date_end=may25)
+    month = EventSketch(
+        key=2, source=2, kind="shooting", date_start=date(2016, 5, 1), date_end=date(2016, 5, 31)
+    )
+    inc = join(IncidentSketch.of(1, day), month)
+    assert (inc.date_start, inc.date_end) == (date(2016, 5, 25), date(2016, 5, 25))
+    # started by the month-dated follow-up, the incident takes the day of a report inside it
+    inc = join(IncidentSketch.of(2, month), replace(day, date_end=date(2016, 5, 26)))
+    assert (inc.date_start, inc.date_end) == (date(2016, 5, 25), date(2016, 5, 26))
+    # two days that overlap neither way still make their union
+    later = replace(day, key=3, source=3, date_start=date(2016, 5, 27), date_end=date(2016, 5, 27))
+    inc = join(IncidentSketch.of(1, day), later)
+    assert (inc.date_start, inc.date_end) == (date(2016, 5, 25), date(2016, 5, 27))

@@ -23,11 +23,12 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     ),
     (
         EventKind.shooting,
-        "shoot shooting shootings shooter shooters shootout shootouts shot shots gunfire "
-        "gunman gunmen gunshot gunshots gunpoint drive-by bullet bullets firearm firearms "
-        "handgun handguns rifle rifles shotgun shotguns pistol pistols",
-        "opened fire|open fire|fired at|fired into|fired on|fired several|fired multiple|"
-        "fired shots",
+        "shoot shoots shooting shootings shooter shooters shootout shootouts shoot-out "
+        "shoot-outs shot shots gunfire gunfight gunfights gunned gunplay gunman gunmen gunshot "
+        "gunshots gunpoint drive-by sniper snipers bullet bullets firearm firearms handgun "
+        "handguns rifle rifles shotgun shotguns pistol pistols",
+        "opened fire|open fire|opens fire|returned fire|exchanged fire|gun fire|fired at|"
+        "fired into|fired on|fired several|fired multiple|fired shots",
     ),
     (
         EventKind.earthquake,
@@ -65,9 +66,19 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
         "polls closed|polls opened",
     ),
 )
+# Two-word phrases whose first word names no event: the fire department answers every call,
+# a "storm of bullets" is gunfire, a tornado watch is a forecast (and page furniture).
+NEUTRAL_PHRASES = (
+    "fire department|fire departments|fire dept|fire officials|fire official|fire chief|"
+    "fire fighters|fire crews|fire crew|fire rescue|fire station|fire marshal|fire district|"
+    "fire truck|fire trucks|fire engine|fire engines|fire company|fire captain|fire hydrant|"
+    "under fire|storm of|tornado watch|tornado warning|storm watch|storm warning|"
+    "flood watch|flood warning|flood advisory"
+)
+NEUTRAL = -1  # the rank of a neutral phrase: its first word does not count
 KIND_ORDER: tuple[str, ...] = tuple(str(kind) for kind, _, _ in _LEXICON)
 TRIGGER_WORDS: dict[str, int] = {}
-TRIGGER_PHRASES: dict[str, int] = {}
+TRIGGER_PHRASES: dict[str, int] = {p: NEUTRAL for p in NEUTRAL_PHRASES.split("|")}
 for _rank, (_kind, _words, _phrases) in enumerate(_LEXICON):
     for _w in _words.split():
         TRIGGER_WORDS.setdefault(_w, _rank)
@@ -92,6 +103,45 @@ SECONDARY_ANYWHERE = re.compile(
     r"\b(?:another|a separate|an unrelated|a similar|an earlier|a previous|a second) "
     r"(?:shooting|incident|attack|stabbing|case|crash|fire|homicide|killing|robbery)\b",
     re.IGNORECASE,
+)
+# Words of news that follows an event: arrests, charges, trials, sentences, rulings.
+FOLLOW_UP_WORDS = frozenset(
+    [
+        "arrest",
+        "arrests",
+        "arrested",
+        "charge",
+        "charges",
+        "charged",
+        "sentence",
+        "sentenced",
+        "sentencing",
+        "pleads",
+        "pleaded",
+        "plea",
+        "guilty",
+        "convicted",
+        "conviction",
+        "trial",
+        "jury",
+        "juror",
+        "jurors",
+        "indicted",
+        "indictment",
+        "arraigned",
+        "arraignment",
+        "verdict",
+        "probation",
+        "prison",
+        "jail",
+        "ruled",
+        "ruling",
+        "acquitted",
+        "appeal",
+        "parole",
+        "lawsuit",
+        "sued",
+    ]
 )
 # A sentence that continues the previous one's event ("And early Sunday, ...").
 CONTINUATION = re.compile(r"^\W*(?:and|also|then)\b", re.IGNORECASE)

@@ -28,8 +28,10 @@ from factdb.extract.event_words import (
     CONTINUATION,
     EVENT_MEASURES,
     EVENT_VERBS,
+    FOLLOW_UP_WORDS,
     KEYWORD_STOP,
     KIND_ORDER,
+    NEUTRAL,
     PHRASE_FIRST_WORDS,
     SECONDARY_ANYWHERE,
     SECONDARY_OPENING,
@@ -99,6 +101,10 @@ _NOT_NAME_WORDS = frozenset(
 _KEYWORD = re.compile(r"(?<![@\w'\-])[A-Za-z][A-Za-z'\-]*+(?!\w|@|\.(?:com|org|net|gov|edu|tv)\b)")
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?\"]\s+)([A-Z][A-Za-z'\-]*+)")
 _DAYLIKE = frozenset({"day"})
+# Periods a follow-up names its event by ("the June 2014 shooting", "last fall"), when they
+# end this many days before publication (a year is too vague to date an incident by)
+_PAST_PERIODS = frozenset({"week", "month", "season"})
+FOLLOW_UP_GAP = 10
 
 
 @lru_cache(maxsize=65536)
@@ -112,13 +118,15 @@ def sentence_kind(text: str) -> str | None:
     tokens = _TOKEN.findall(text.lower())
     best = len(KIND_ORDER)
     for i, tok in enumerate(tokens):
+        if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
+            rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
+            if rank == NEUTRAL:
+                continue  # "fire department", "storm of bullets": the word names no event
+            if rank is not None and rank < best:
+                best = rank
         rank = TRIGGER_WORDS.get(tok)
         if rank is not None and rank < best:
             best = rank
-        if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
-            rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
-            if rank is not None and rank < best:
-                best = rank
     return KIND_ORDER[best] if best < len(KIND_ORDER) else None
 
 
@@ -152,6 +160,7 @@ def find_events(
         return [], {}
     title_words = {w.lower() for w in _WORDS.findall(head) if rarity(w.lower()) >= 1.5}
     anchor = _anchor(sentences, kinds, counts, start, main_kind, title_words)
+    follow_up = _is_follow_up(head, sentences[anchor].text)
     times_by_sentence = _times_by_sentence(sentences, doc.times)
     credits = getattr(doc, "credits", None)  # bylines, wire credits, captions: no evidence
     credit_spans = credits.spans if credits is not None else ()
@@ -171,7 +180,7 @@ def find_events(
         if relevant:
             last_relevant = i
         if i != anchor and _opens_other(
-            s.text, times_by_sentence.get(i, ()), published, kinds[i], main_kind
+            s.text, times_by_sentence.get(i, ()), published, kinds[i], main_kind, follow_up
         ):
             groups.append([i])
             group_kind.append(kinds[i] or main_kind)
@@ -185,8 +194,12 @@ def find_events(
     events: list[EventRecord] = []
     for slot, members in enumerate(groups):
         first = sentences[members[0]]
-        d_start, d_end = _dates(members, kinds, counts, times_by_sentence, published, slot == 0)
-        texts = [_without(sentences[i], credit_spans) for i in members[:KEYWORD_SENTENCES]]
+        # no story on the page (a sign-up wall, a video list): the headline is the evidence
+        story = members if kinds[first.index] or counts[first.index] else []
+        d_start, d_end = _dates(
+            story, kinds, counts, times_by_sentence, published, slot == 0, follow_up and not slot
+        )
+        texts = [_without(sentences[i], credit_spans) for i in story[:KEYWORD_SENTENCES]]
         events.append(
             EventRecord(
                 index=slot,
@@ -194,7 +207,7 @@ def find_events(
                 main=slot == 0,
                 sentence_index=first.index,
                 span=(first.start, first.end),
-                place=_event_place(members, sentences, places, place if slot == 0 else None),
+                place=_event_place(story, sentences, places, place if slot == 0 else None),
                 date_start=d_start,
                 date_end=d_end,
                 participants=_participants(texts),
@@ -312,10 +325,12 @@ def _opens_other(
     published: date | None,
     kind: str | None,
     main_kind: str,
+    follow_up: bool = False,
 ) -> bool:
     """A roundup marker, or an event dated well before publication (a comparison: "Katrina
     killed 1,833 in 2005"). A past day of the story's own kind ("in the May 25 shooting") is
-    how a follow-up names its event, not another one."""
+    how a follow-up names its event, not another one; so is a past week, month or season
+    in a follow-up ("convicted for the June 2014 shootout")."""
     if SECONDARY_OPENING.match(text) or SECONDARY_ANYWHERE.search(text):
         return True
     if published is None or kind is None:
@@ -324,7 +339,9 @@ def _opens_other(
     return any(
         t.interval is not None
         and t.interval[1] < limit
-        and (kind != main_kind or t.kind not in _DAYLIKE)
+        and (
+            kind != main_kind or not (t.kind in _DAYLIKE or (follow_up and t.kind in _PAST_PERIODS))
+        )
         for t in times
     )
 
@@ -336,14 +353,20 @@ def _dates(
     times_by_sentence: dict[int, list[TimeExpression]],
     published: date | None,
     main: bool,
+    follow_up: bool = False,
 ) -> tuple[date | None, date | None]:
     """The event's interval: the earliest day its first trigger sentences name (a follow-up's
     "charged Thursday in the May 25 shooting" is dated May 25), else a week or other period,
-    else any sentence's; without one, the publication date as an upper bound only."""
+    else any sentence's; without one, the publication date as an upper bound only. A
+    follow-up (an arrest, a trial) that names a past week, month or season before any day
+    ("sentenced Thursday for the June 2014 shootout") is dated by that period: the day is
+    the court's, not the event's."""
     triggered = [i for i in members if kinds[i] or counts[i]][:12]
     rest = [i for i in members if not (kinds[i] or counts[i])][:12]
+    past = published - timedelta(days=FOLLOW_UP_GAP) if published is not None else None
     for group in (triggered, rest):
         days = []
+        periods = []
         fallback: tuple[date, date] | None = None
         for i in group:
             for t in times_by_sentence.get(i, ()):
@@ -351,13 +374,31 @@ def _dates(
                     continue
                 if t.kind in _DAYLIKE:
                     days.append(t.interval)
-                elif fallback is None and (not main or t.kind == "week"):
+                    continue
+                if past is not None and t.kind in _PAST_PERIODS and t.interval[1] < past:
+                    periods.append(t.interval)
+                if fallback is None and (not main or t.kind == "week"):
                     fallback = t.interval
+        if periods and follow_up and group is triggered:
+            # a follow-up: "sentenced Thursday for the June 2014 shootout", "shot last June"
+            earliest = min(periods)
+            if not days or earliest[1] < min(days)[0]:
+                return earliest
         if days:
             return min(days)
         if fallback is not None:
             return fallback
     return None, published
+
+
+def _is_follow_up(head: str, anchor_text: str) -> bool:
+    """Whether the headline or the main event's first sentence reports an arrest, charges or
+    a trial: news about an earlier event (on the GVA tune half, a past month named in other
+    stories was as often another incident as the story's own)."""
+    for text in (head, anchor_text):
+        if any(tok in FOLLOW_UP_WORDS for tok in _TOKEN.findall(text.lower())):
+            return True
+    return False
 
 
 def _participants(texts: list[str]) -> tuple[str, ...]:

@@ -88,17 +88,34 @@ class IncidentSketch:
             merged[term] = max(weight, merged.get(term, 0.0))
         keep = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYWORDS])
         places = event.places if len(event.places) > len(self.places) else self.places
-        starts = [d for d in (self.date_start, event.date_start) if d is not None]
-        ends = [d for d in (self.date_end, event.date_end) if d is not None]
+        start, end = _merged_dates(self, event)
         return replace(
             self,
             places=places,
-            date_start=min(starts) if starts else None,
-            date_end=max(ends) if ends else None,
+            date_start=start,
+            date_end=end,
             participants=self.participants | event.participants,
             keywords=keep,
             sources=self.sources | {event.source},
         )
+
+
+def _merged_dates(incident: IncidentSketch, event: EventSketch) -> tuple[date | None, date | None]:
+    """The incident's dates with an event's: the union, except that a less precise interval
+    (a follow-up dated "in June", an undated report's last days) does not widen one that
+    it contains, and a period-long incident is narrowed by a report inside it. Otherwise one
+    month-long follow-up would stretch its incident over the month and let it swallow the
+    region's other incidents."""
+    starts = [d for d in (incident.date_start, event.date_start) if d is not None]
+    ends = [d for d in (incident.date_end, event.date_end) if d is not None]
+    if incident.date_start is not None and event.date_start is not None:
+        a = (incident.date_start, incident.date_end or incident.date_start)
+        b = (event.date_start, event.date_end or event.date_start)
+        if b[0] <= a[0] and a[1] <= b[1]:
+            return a
+        if a[0] <= b[0] and b[1] <= a[1] and (a[1] - a[0]).days > DATE_WINDOW:
+            return b
+    return (min(starts) if starts else None, max(ends) if ends else None)
 
 
 BLOCK_KEYWORDS = 10  # an incident's heaviest rare keywords that are its block terms

@@ -39,6 +39,19 @@ def test_kinds_from_trigger_words() -> None:
     assert sentence_kind("Detectives are treating the death as a homicide.") is None
 
 
+def test_fire_and_storm_words_that_name_no_fire_or_storm() -> None:
+    # the fire department answers shootings too; gunfire is not a blaze
+    assert sentence_kind("According to the Busti Fire Department, a hunter was down.") is None
+    assert sentence_kind("The teen was killed by accidental gun fire Thursday.") == "shooting"
+    assert sentence_kind("Officers returned fire and the suspect fled.") == "shooting"
+    assert sentence_kind("The car was caught in a storm of bullets.") == "shooting"
+    assert sentence_kind("Tornado Watch issued May 8 at 7:41PM CDT for McCurtain.") is None
+    assert sentence_kind("Girl, 16, accidentally shoots herself in the hand.") == "shooting"
+    # the real thing still counts
+    assert sentence_kind("Fire crews fought the blaze for hours.") == "fire"
+    assert sentence_kind("The storm knocked out power to 40,000 homes.") == "storm"
+
+
 def test_main_event_is_the_story_not_the_page_furniture() -> None:
     x = extract(STORY, PUB, title="Two dead in Greenville lounge shooting - WXYZ News")
     main = _main(x)
@@ -90,6 +103,37 @@ def test_follow_up_is_dated_by_the_event_it_names() -> None:
     main = _main(extract(text, date(2017, 5, 20)))
     assert main.date_start == date(2017, 3, 3)
     assert len(extract(text, date(2017, 5, 20)).events) == 1
+
+
+def test_a_trial_is_dated_by_the_month_of_the_shooting_it_names() -> None:
+    text = (
+        "Sentencing was delayed Thursday for the man convicted in the Bourbon Street "
+        "shooting. A jury convicted Trung Le of manslaughter for the June 2014 shootout."
+    )
+    x = extract(text, date(2016, 3, 24), title="Sentencing delayed for Bourbon St. shooter")
+    assert (_main(x).date_start, _main(x).date_end) == (date(2014, 6, 1), date(2014, 6, 30))
+    # a fresh report that mentions an earlier month stays dated by its own day
+    fresh = (
+        "Four people were shot Tuesday night on Elm Street, the third shooting on the "
+        "block since last June, police said."
+    )
+    x = extract(fresh, date(2016, 3, 24), title="Four shot on Elm Street")
+    assert _main(x).date_start == date(2016, 3, 22)
+
+
+def test_a_page_without_the_story_is_read_from_its_headline() -> None:
+    wall = (
+        "We have sent you a verification email. Please check your email and click on the "
+        "link to activate your profile. If you do not receive the verification message, "
+        "please check your Spam or Junk folder."
+    )
+    x = extract(wall, PUB, title="Third person pleads in deadly Hamilton bar shooting")
+    main = _main(x)
+    assert main.kind == "shooting"
+    words = {w for w, _ in main.keywords}
+    assert "hamilton" in words
+    assert not words & {"verification", "spam", "junk", "activate", "folder"}
+    assert (main.date_start, main.date_end) == (None, PUB)
 
 
 def test_separately_opens_another_event() -> None:
