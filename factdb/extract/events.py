@@ -113,11 +113,18 @@ def rarity(word: str) -> float:
     return max(0.0, 6.0 - zipf_frequency(word, "en"))
 
 
+# a trigger after these words is something threatened, planned or possible, not an event
+# that happened: "repeated threats to attack US forces", "would deploy", "could flood"
+_UNREAL_BEFORE = frozenset({"to", "would", "could", "will", "may", "might", "should", "shall"})
+
+
 def sentence_kind(text: str) -> str | None:
     """The event kind a sentence's trigger words name (the first in priority order)."""
     tokens = _TOKEN.findall(text.lower())
     best = len(KIND_ORDER)
     for i, tok in enumerate(tokens):
+        if i and tokens[i - 1] in _UNREAL_BEFORE:
+            continue
         if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
             rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
             if rank == NEUTRAL:

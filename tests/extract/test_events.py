@@ -154,3 +154,13 @@ def test_title_tail_and_rare_words() -> None:
     kws = dict(keywords(["Officers found Jamal Whitcombe near the Kroger on Saxony Lane."]))
     assert kws["whitcombe"] > kws.get("kroger", 0) > 0
     assert "officers" not in kws and "near" not in kws
+
+
+def test_a_threatened_or_planned_event_is_no_event() -> None:
+    """A trigger after "to" or a modal names what may happen, not what happened."""
+    from factdb.extract.events import sentence_kind
+
+    assert sentence_kind("The group repeated threats to attack US forces.") is None
+    assert sentence_kind("Officials said they would deploy 300 more troops.") is None
+    assert sentence_kind("Militants attacked a checkpoint, killing two soldiers.") == "attack"
+    assert sentence_kind("Two men were shot to death on Friday.") == "shooting"
