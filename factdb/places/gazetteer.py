@@ -50,8 +50,10 @@ _ISO_FALLBACK = {"Democratic Republic of the Congo": "CD", "Kosovo": "XK"}
 def surface_key(s: str) -> str:
     """Lookup key of a surface: accents and case folded, dots dropped, "Saint" -> "st".
     Cached: articles repeat their capitalised word runs, and every run is keyed per n-gram."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    if not s.isascii():  # most surfaces are: skip the decomposition
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold()
     s = s.replace("\u2019", "'").replace(".", " ").replace("-", " ")
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub(r"^(?:saint|ste?) ", "st ", s)
