@@ -76,3 +76,18 @@ def test_sources_keep_their_wire_dateline_and_place(news: Factdb) -> None:
     assert by_id[2]["wire"] is None and by_id[2]["outlet"] == "chicagotribune.com"
     shown = news("sources", "show", "3").stdout
     assert "wire: Associated Press" in shown and "place: Forest, Mississippi" in shown
+
+
+def test_csv_of_incidents_has_no_bare_column_for_a_null_place() -> None:
+    """A nested field null in one row and an object in another gives one set of columns."""
+    import io
+
+    from factdb.report.output import OutputFormat, write_records
+
+    out = io.StringIO()
+    write_records(
+        [{"id": 1, "place": None}, {"id": 2, "place": {"name": "Forest, Mississippi"}}],
+        OutputFormat.csv,
+        out,
+    )
+    assert out.getvalue().splitlines() == ["id,place.name", "1,", '2,"Forest, Mississippi"']

@@ -47,6 +47,12 @@ def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: Tex
         columns: list[str] = []
         for row in rows:
             columns.extend(k for k in row if k not in columns)
+        # a nested field that is null in some rows ("place": null) flattens to a bare column
+        # beside the others' "place.name"...: its empty cells belong under those columns
+        nested = {c.split(".", 1)[0] for c in columns if "." in c}
+        bare = [c for c in columns if c in nested and all(r.get(c) in (None, "") for r in rows)]
+        columns = [c for c in columns if c not in bare]
+        rows = [{k: v for k, v in r.items() if k not in bare} for r in rows]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
