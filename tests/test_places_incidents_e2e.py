@@ -91,3 +91,14 @@ def test_csv_of_incidents_has_no_bare_column_for_a_null_place() -> None:
         out,
     )
     assert out.getvalue().splitlines() == ["id,place.name", "1,", '2,"Forest, Mississippi"']
+
+
+def test_an_incident_without_figures_says_so(factdb: Factdb, seeds) -> None:
+    factdb("ingest", str(seeds))
+    shown = {
+        i["id"]: factdb("incidents", "show", str(i["id"])).stdout
+        for i in factdb.json("incidents")
+        if not i["figures"]
+    }
+    assert shown  # the seeds' deployments have no event counts
+    assert all("No figures" in out and "Figures" not in out for out in shown.values())

@@ -110,6 +110,9 @@ def show(
                 for s in view.sources
             ],
         )
+        if not view.figures:
+            typer.echo("No figures: no source gives a count for this incident.")
+            return
         print_table(
             "Figures",
             ["measure", "source", "value", "as of", "sentence"],
