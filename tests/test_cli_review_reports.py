@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -180,3 +182,54 @@ def test_reextract_keeps_ids_and_reviews(ingested: Factdb) -> None:
     assert ingested("reextract", "--source", "99", code=1).stderr.strip() == (
         "error: no source with id 99"
     )
+
+
+def test_claimreview_is_safe_to_embed_and_writes_only_web_urls(
+    ingested: Factdb, tmp_path: Path
+) -> None:
+    """Article text holding ``</script>`` cannot close the JSON-LD's script element, and a
+    ``javascript:`` URL from front matter is not written (issue 15, point 1)."""
+    hostile = tmp_path / "hostile.md"
+    hostile.write_text(
+        "---\ntitle: </script><script>alert(1)</script>\nurl: javascript:alert(1)\n"
+        "published: 2018-02-21\n---\n"
+        "The United States has about 3,000 troops in Iraq </script><script>alert(2)</script>.\n",
+        encoding="utf-8",
+    )
+    ingested("ingest", str(hostile))
+    for row in ingested.json("contradictions"):
+        ingested("review", str(row["id"]), "--status", "confirmed")
+    out = tmp_path / "reviews.jsonld"
+    ingested("export", "claimreview", "-o", str(out), "--base-url", "javascript:alert(3)")
+    text = out.read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text and "javascript:" not in text
+    reviews = json.loads(text)  # the escapes are plain JSON: the data is unchanged
+    hostile_reviews = [r for r in reviews if "alert(2)" in r["claimReviewed"]]
+    assert hostile_reviews and "</script>" in hostile_reviews[0]["claimReviewed"]
+    appearance = hostile_reviews[0]["itemReviewed"]["appearance"][0]
+    assert "url" not in appearance and "</script>" in appearance["headline"]
+    assert all("url" not in r for r in reviews)  # the base URL was not http(s)
+
+
+def test_csv_output_defuses_spreadsheet_formulas(factdb: Factdb, tmp_path: Path) -> None:
+    """Text cells starting with = + - @ get a leading apostrophe; numbers stay numbers
+    (issue 15, point 2)."""
+    article = tmp_path / "formula.md"
+    article.write_text(
+        '---\ntitle: =HYPERLINK("http://evil.example","x")\noutlet: \'@evil\'\n'
+        "published: 2018-02-21\n---\n"
+        "The United States has about 3,000 troops in Iraq.\n",
+        encoding="utf-8",
+    )
+    factdb("ingest", str(article))
+    for command in ("claims", "sources"):
+        rows = list(csv.DictReader(io.StringIO(factdb(command, "--format", "csv").stdout)))
+        assert rows
+        for row in rows:
+            for cell in row.values():
+                assert not cell.startswith(("=", "+", "@")), (command, cell)
+        titles = [v for r in rows for k, v in r.items() if k.endswith("title")]
+        assert '\'=HYPERLINK("http://evil.example","x")' in titles
+    from factdb.report.output import csv_cell
+
+    assert csv_cell("-5") == "-5" and csv_cell(-5) == -5 and csv_cell("-x") == "'-x"

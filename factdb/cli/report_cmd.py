@@ -94,11 +94,11 @@ def claimreview(
 
     Example: factdb export claimreview -o reviews.jsonld --organisation "Desk" --base-url https://e.org
     """
-    import json
+    from factdb.report.claimreview import to_json_ld
 
     with open_db(ctx) as db:
         reviews = db.claim_reviews(organisation=organisation, base_url=base_url)
-    _write(output, json.dumps(reviews, indent=2, ensure_ascii=False) + "\n")
+    _write(output, to_json_ld(reviews))
     if str(output) != "-":
         typer.echo(f"{len(reviews)} ClaimReview objects written to {output}")
 

@@ -10,12 +10,20 @@ the pair, on a 1-5 scale:
 - dismissed: not a real conflict -> 4, "Not contradicted"
 
 The review's own date and note become datePublished and reviewBody.
+
+Safe to embed: ``to_json_ld`` escapes ``<``, ``>``, ``&`` and the JavaScript line separators
+as JSON ``\\u`` escapes (the same data to a JSON reader), so article text holding
+``</script>`` cannot close the ``<script type="application/ld+json">`` element it is embedded
+in; only ``http`` and ``https`` URLs are written (a ``javascript:`` or ``data:`` URL from front
+matter is left out).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from factdb.db.models import Claim, Contradiction
 from factdb.vocabulary import ContradictionStatus
@@ -27,11 +35,37 @@ RATINGS = {
 }
 
 
+_JSON_LD_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def to_json_ld(reviews: Sequence[dict[str, Any]]) -> str:
+    """The reviews as JSON-LD text that is safe inside an HTML ``<script>`` element."""
+    text = json.dumps(list(reviews), indent=2, ensure_ascii=False)
+    return "".join(_JSON_LD_ESCAPES.get(ch, ch) for ch in text) + "\n"
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL, else None (no ``javascript:``, ``data:``, files)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 def _appearance(claim: Claim) -> dict[str, Any]:
     source = claim.source
     work: dict[str, Any] = {"@type": "CreativeWork"}
-    if source.url:
-        work["url"] = source.url
+    if web_url(source.url):
+        work["url"] = web_url(source.url)
     if source.title:
         work["headline"] = source.title
     if source.published_at:
@@ -80,7 +114,7 @@ def claim_review(
         "reviewBody": last.note
         or f"Compared with: {other.text} ({other.source.outlet or other.source.title or ''})",
     }
-    if base_url:
+    if web_url(base_url):
         review["url"] = f"{base_url.rstrip('/')}/contradictions/{row.id}#claim-{claim.id}"
     return review
 

@@ -20,12 +20,27 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run: text starting with ``= + - @``, a tab or a carriage
+    return gets a leading apostrophe (OWASP's advice against CSV formula injection); numbers,
+    negative ones included, are written as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
-    """Nested keys dotted (``source.title``), lists as JSON text."""
+    """Nested keys dotted (``source.title``), lists as JSON text, formula-like text defused."""
     import json
 
     return {
-        key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        key: csv_cell(json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value)
         for key, value in flatten(record).items()
     }
 
