@@ -230,6 +230,20 @@ def test_user_alias_resolves(ingested: Factdb) -> None:
     ingested("entities", "alias", "Uncle Sam", "Nowhereland", code=1)
 
 
+def test_an_entitys_own_name_is_never_made_an_alias_of_another(ingested: Factdb) -> None:
+    """Issue 15, point 6: taking another entity's canonical name is refused, in one line."""
+    result = ingested("entities", "alias", "United States", "Iraq", code=1)
+    assert result.output.strip().splitlines() == [
+        "error: 'United States' is the name of entity 'United States': an entity's own name "
+        "cannot be an alias of another (merging two entities is not supported)"
+    ]
+    claims = ingested.json("claims", "--entity", "United States")
+    assert any(c["text"] == SEED_SENTENCE for c in claims)  # still the United States'
+    # an alias of the same entity, or a plain alias of another, still works
+    ingested("entities", "alias", "United States", "US")
+    ingested("entities", "alias", "Washington", "Iraq")
+
+
 def test_declared_alias_from_the_text(ingested: Factdb) -> None:
     entities = ingested.json("entities")
     [isis] = [e for e in entities if e["name"] == "Islamic State"]

@@ -118,6 +118,17 @@ def user_alias(session: Session, alias: str, entity_name: str) -> EntityAlias:
         EntityCache(session).id_for(shipped.name)
         entity = resolve_entity(session, shipped.name)
     assert entity is not None
+    key = normalise_alias(alias)
+    named = session.scalar(select(Entity).where(Entity.name == alias.strip()))
+    if named is None:
+        taken = session.scalar(select(EntityAlias).where(EntityAlias.normalised == key))
+        if taken is not None and normalise_alias(taken.entity.name) == key:
+            named = taken.entity
+    if named is not None and named.id != entity.id:
+        raise FactdbError(
+            f"{alias!r} is the name of entity {named.name!r}: an entity's own name cannot be "
+            "an alias of another (merging two entities is not supported)"
+        )
     row = add_alias(session, alias, entity, origin="user", replace=True)
     if row is None:
         raise FactdbError(f"alias {alias!r} is empty once normalised")
