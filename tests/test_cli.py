@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import Factdb
 from typer.testing import CliRunner
 
@@ -352,3 +353,13 @@ def test_front_matter_date_errors_name_the_key(factdb: Factdb, tmp_path: Path) -
     assert result.stderr.strip().endswith(
         "baddate.md: published: not a date: '2018-13-45' (use YYYY-MM-DD)"
     )
+
+
+@pytest.mark.parametrize("command", [["claims"], ["contradictions"], ["incidents"]])
+def test_one_limit_rule_for_every_list(ingested: Factdb, command: list[str]) -> None:
+    """Issue 15, point 11: --limit 0 is all rows, a negative limit a usage error (exit 2)."""
+    every = ingested.json(*command)
+    assert every
+    assert ingested.json(*command, "--limit", "0") == every
+    assert len(ingested.json(*command, "--limit", "1")) == 1
+    ingested(*command, "--limit", "-5", code=2)

@@ -51,6 +51,8 @@ WindowOption = Annotated[
         callback=_window,
     ),
 ]
+# One rule for every --limit: a count of rows, 0 for all; a negative one is a usage error.
+LimitOption = Annotated[int | None, typer.Option(help="At most this many (0: all).", min=0)]
 SinceOption = Annotated[str | None, typer.Option(help="Only as-of dates on or after YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option(help="Only as-of dates on or before YYYY-MM-DD.")]
 MeasureOption = Annotated[

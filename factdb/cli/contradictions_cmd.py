@@ -9,6 +9,7 @@ import typer
 
 from factdb.cli.common import (
     FormatOption,
+    LimitOption,
     MeasureOption,
     OutletOption,
     SinceOption,
@@ -34,7 +35,7 @@ def contradictions(
     scope: Annotated[
         Scope | None, typer.Option(help="cross: sources disagree; intra: one article does.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many, most severe first.")] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List contradictions, most severe first.
@@ -55,7 +56,7 @@ def contradictions(
             since=since_d,
             until=until_d,
             scope=scope,
-            limit=limit,
+            limit=limit or None,
         )
         if fmt is not OutputFormat.table:
             write_records([contradiction_dict(r) for r in rows], fmt, sys.stdout)

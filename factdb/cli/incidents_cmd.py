@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factdb.cli.common import FormatOption, SinceOption, UntilOption, dates, open_db
+from factdb.cli.common import (
+    FormatOption,
+    LimitOption,
+    SinceOption,
+    UntilOption,
+    dates,
+    open_db,
+)
 from factdb.report.output import OutputFormat, print_table, write_records
 
 if TYPE_CHECKING:
@@ -40,7 +47,7 @@ def incidents(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many, most recent first.")] = None,
+    limit: LimitOption = None,
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """List incidents: kind, place, dates, sources and each source's figure per measure.
@@ -53,7 +60,7 @@ def incidents(
 
     since_d, until_d = dates(since, until)
     with open_db(ctx) as db:
-        views = db.incidents(entity=entity, since=since_d, until=until_d, limit=limit)
+        views = db.incidents(entity=entity, since=since_d, until=until_d, limit=limit or None)
         if fmt is not OutputFormat.table:
             write_records([incident_dict(v) for v in views], fmt, sys.stdout)
             return
