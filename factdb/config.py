@@ -72,25 +72,32 @@ class DetectSettings:
     def __post_init__(self) -> None:
         if self.max_flags < 1:
             raise ValueError("max_flags: must be at least 1")
-        if self.window_days < 0:
-            raise ValueError("window_days: must be zero or more days")
-        if self.event_window_days < 0:
-            raise ValueError("event_window_days: must be zero or more days")
+        for name in ("window_days", "event_window_days"):
+            days = getattr(self, name)
+            if not 0 <= days <= MAX_WINDOW_DAYS:
+                raise ValueError(f"{name}: must be 0 to {MAX_WINDOW_DAYS} days")
 
     def window_for(self, verb_class: str | None) -> int:
         """Stock figures stand for a while; event counts only around their event."""
         return self.event_window_days if verb_class == VerbClass.event else self.window_days
 
 
+MAX_WINDOW_DAYS = 36_500  # a century: dates stay within what ``datetime.date`` can hold
+
+
 def parse_window(text: str) -> int:
-    """Parse ``30``, ``30d``, ``6w`` or ``90 days`` into a number of days."""
+    """Parse ``30``, ``30d``, ``6w`` or ``90 days`` into a number of days (at most a
+    century: a window of millions of days would push dates past the year 9999)."""
     raw = text.strip().lower().replace(" ", "")
     units = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
     number = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
     unit = raw[len(number) :] or "d"
     if not number.isdigit() or unit not in units:
         raise ValueError(f"window {text!r}: expected days such as 30d or 6w")
-    return int(number) * units[unit]
+    days = int(number) * units[unit]
+    if days > MAX_WINDOW_DAYS:
+        raise ValueError(f"window {text!r}: at most {MAX_WINDOW_DAYS} days (a century)")
+    return days
 
 
 SETTINGS_FILE = "factdb.toml"

@@ -363,3 +363,20 @@ def test_one_limit_rule_for_every_list(ingested: Factdb, command: list[str]) -> 
     assert ingested.json(*command, "--limit", "0") == every
     assert len(ingested.json(*command, "--limit", "1")) == 1
     ingested(*command, "--limit", "-5", code=2)
+
+
+def test_a_window_of_millions_of_days_is_refused_up_front(
+    factdb: Factdb, seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15, point 4: a huge --window is a usage error, a huge factdb.toml window a
+    one-line error naming the file, before anything is read."""
+    result = factdb("ingest", str(seeds), "--window", "3000000d", code=2)
+    assert "at most 36500 days" in result.output
+    factdb("reextract", "--window", "99999999d", code=2)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factdb.toml").write_text('[detect]\nwindow = "3000000d"\n', encoding="utf-8")
+    result = factdb("ingest", str(seeds), code=1)
+    assert result.output.strip().splitlines()[-1] == (
+        f"error: {tmp_path / 'factdb.toml'}: detect.window: window '3000000d': at most 36500 "
+        "days (a century)"
+    )
