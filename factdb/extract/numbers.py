@@ -97,6 +97,9 @@ _WORD_ALT = "|".join(
         reverse=True,
     )
 )
+# a no-break, narrow no-break or thin space between digit groups: one character for one,
+# so offsets into the text do not move
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CORE = re.compile(
     rf"""
@@ -250,8 +253,10 @@ def _core_value(m: re.Match[str]) -> tuple[float, float, bool, bool] | None:
 
 def find_numbers(text: str, exclude: list[tuple[int, int]] | None = None) -> list[NumberExpr]:
     """Numbers in ``text`` (offsets into ``text``), skipping spans in ``exclude`` (dates),
-    ordinals, times of day, ages, phone numbers and decimals glued to other tokens."""
-    norm = normalise_for_matching(text)
+    ordinals, times of day, ages, phone numbers and decimals glued to other tokens. A
+    no-break or thin space between digit groups is a thousands separator ("1\u00a0200" is
+    1,200, as French and SI style write it); a plain space is not ("1 200-page report")."""
+    norm = normalise_for_matching(_GROUP_SPACE.sub(",", text))
     windows = _number_windows(norm)
     if not windows:
         return []

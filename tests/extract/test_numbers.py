@@ -96,3 +96,15 @@ def test_excluded_spans_are_skipped() -> None:
     text = "in 2014 some 300 men"
     found = find_numbers(text, exclude=[(3, 7)])
     assert [n.text for n in found] == ["some 300"]
+
+
+def test_a_no_break_space_separates_thousands_a_plain_space_does_not() -> None:
+    """Issue 15, point 12: "1 200" written with a no-break (or narrow no-break, thin) space
+    is 1,200; offsets still index the text."""
+    from factdb.extract.numbers import find_numbers
+
+    for space in ("\u00a0", "\u202f", "\u2009"):
+        text = f"Exactly 1{space}200 people and 12{space}345{space}678 dollars."
+        found = [(n.low, text[n.start : n.end]) for n in find_numbers(text)]
+        assert found == [(1200, f"1{space}200"), (12345678, f"12{space}345{space}678")]
+    assert [n.low for n in find_numbers("a 1 200-page report")] == [1, 200]
