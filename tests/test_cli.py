@@ -380,3 +380,22 @@ def test_a_window_of_millions_of_days_is_refused_up_front(
         f"error: {tmp_path / 'factdb.toml'}: detect.window: window '3000000d': at most 36500 "
         "days (a century)"
     )
+
+
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(ingested: Factdb) -> None:
+    """Issue 15, point 3 (in part): ``claims --format json > /dev/full`` says what failed."""
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        out = subprocess.run(
+            [sys.executable, "-m", "factdb", "--db", ingested.url, "claims", "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines()[-1] == (
+        "error: cannot write the output: No space left on device"
+    )
+    assert "Traceback" not in out.stderr

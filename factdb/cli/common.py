@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -95,11 +98,31 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit code 1, never a traceback."""
+    """Turn library errors into one line on stderr and exit code 1, never a traceback; so
+    is output that cannot be written (a full disk, a closed pipe)."""
     try:
         yield
     except FactdbError as exc:
         raise fail(str(exc)) from None
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _drop_stdout()
+        if exc.errno == errno.EPIPE:  # the reader stopped ("| head"): nothing to report
+            raise typer.Exit(1) from None
+        raise fail(f"cannot write the output: {exc.strerror}") from None
+
+
+# a full disk, a file too large, a closed pipe: the output, not the database, failed
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EPIPE})
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush of what could not be
+    written does not fail again at exit (the Python docs' recipe for a closed pipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextmanager
