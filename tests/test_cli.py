@@ -271,11 +271,11 @@ def test_schema_behind_head_is_refused(factdb: Factdb) -> None:
     factdb("sources")
     engine = make_engine(factdb.url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'oldrev'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     engine.dispose()
     result = factdb("sources", code=1)
     assert result.stderr.strip() == (
-        f"error: database schema is at revision oldrev, this factdb needs {head_revision()}; "
+        f"error: database schema is at revision 0005, this factdb needs {head_revision()}; "
         "run `factdb db upgrade`"
     )
 
@@ -399,3 +399,36 @@ def test_output_to_a_full_disk_is_one_line_not_a_traceback(ingested: Factdb) -> 
         "error: cannot write the output: No space left on device"
     )
     assert "Traceback" not in out.stderr
+
+
+def test_db_commands_with_an_unknown_revision_are_one_line(ingested: Factdb) -> None:
+    """Issue 15, point 3: Alembic's refusals become one line and exit 1."""
+    result = ingested("db", "downgrade", "zzzz", code=1)
+    assert result.output.strip().splitlines()[-1] == (
+        "error: db downgrade zzzz: Can't locate revision identified by 'zzzz'"
+    )
+    result = ingested("db", "upgrade", "+1", code=1)
+    assert result.output.strip().splitlines()[-1].startswith("error: db upgrade +1: ")
+    assert ingested.json("claims")  # nothing was changed
+
+
+def test_a_database_factdb_did_not_make_is_named_as_such(tmp_path: Path) -> None:
+    """Issue 15, point 3: another program's SQLite file, and one from a newer factdb, are
+    refused with the right advice (not `run factdb db upgrade`)."""
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE photos (id INTEGER)")
+    result = Factdb(f"sqlite:///{other}")("claims", code=1)
+    assert result.output.strip().splitlines()[-1] == (
+        "error: not a factdb database: it has tables (photos) but no factdb schema version; "
+        "give --db a new or a factdb database"
+    )
+    newer = Factdb(f"sqlite:///{tmp_path / 'newer.db'}")
+    newer("claims")  # created at head
+    with sqlite3.connect(tmp_path / "newer.db") as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    result = newer("claims", code=1)
+    assert "made by a newer factdb (schema revision 0099" in result.output
+    assert "db upgrade" not in result.output

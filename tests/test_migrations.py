@@ -80,11 +80,11 @@ def test_database_behind_head_is_refused_with_the_fix(db_url: str) -> None:
     engine = make_engine(db_url)
     migrate(engine)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'oldrev'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0005'"))
     with pytest.raises(SchemaOutOfDate) as info:
         ensure_schema(engine)
     message = str(info.value)
-    assert "oldrev" in message and head_revision() in message
+    assert "0005" in message and head_revision() in message
     assert "factdb db upgrade" in message
     engine.dispose()
 

@@ -86,23 +86,26 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
 def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) -> None:
     """Upgrade (or downgrade) the schema in-process, sharing one connection with Alembic."""
     from alembic import command
+    from alembic.util.exc import CommandError
 
     cfg = alembic_config()
     with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
-        if downgrade:
-            command.downgrade(cfg, revision)
-        else:
-            command.upgrade(cfg, revision)
+        try:
+            if downgrade:
+                command.downgrade(cfg, revision)
+            else:
+                command.upgrade(cfg, revision)
+        except CommandError as exc:  # an unknown revision, a step past head or base
+            verb = "downgrade" if downgrade else "upgrade"
+            raise FactdbError(f"db {verb} {revision}: {_first_line(exc)}") from None
 
 
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=]*=\s*['\"]?([\w]+)", re.MULTILINE)
 
 
-def head_revision_fast() -> str:
-    """The head revision read from the migration files themselves, without importing Alembic
-    (about a sixth of a command's start-up time); ``head_revision`` is the reference and a
-    test keeps the two equal."""
+def _revision_files() -> tuple[set[str], set[str]]:
+    """Every revision id in the migration files, and those that are some revision's parent."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in (migrations_dir() / "versions").glob("*.py"):
@@ -111,6 +114,14 @@ def head_revision_fast() -> str:
             revisions.add(found["revision"])
             if found.get("down_revision", "None") != "None":
                 parents.add(found["down_revision"])
+    return revisions, parents
+
+
+def head_revision_fast() -> str:
+    """The head revision read from the migration files themselves, without importing Alembic
+    (about a sixth of a command's start-up time); ``head_revision`` is the reference and a
+    test keeps the two equal."""
+    revisions, parents = _revision_files()
     heads = sorted(revisions - parents)
     if len(heads) != 1:
         return head_revision()  # something unusual: let Alembic decide
@@ -152,8 +163,20 @@ def ensure_schema(engine: Engine) -> None:
         # another process may have created the schema between our two looks (its migration
         # commits tables and version together): look once more before refusing
         current = current_revision(engine)
-        if current != head:
-            raise SchemaOutOfDate(current, head)
+        if current == head:
+            return
+        if current is None:
+            tables = ", ".join(sorted(inspect(engine).get_table_names())[:5])
+            raise FactdbError(
+                f"not a factdb database: it has tables ({tables}) but no factdb schema "
+                "version; give --db a new or a factdb database"
+            )
+        if current not in _revision_files()[0]:
+            raise FactdbError(
+                f"the database was made by a newer factdb (schema revision {current}; this "
+                f"factdb knows up to {head}): upgrade factdb to use it"
+            )
+        raise SchemaOutOfDate(current, head)
 
 
 def _first_line(exc: BaseException) -> str:
