@@ -11,7 +11,6 @@ from factdb.incidents.cluster import (
     EventSketch,
     IncidentSketch,
     cluster,
-    date_bounds,
     join,
     region,
     score,
@@ -87,7 +86,6 @@ def test_kind_source_and_place_block() -> None:
     years_later = EventSketch(9, 9, "shooting", a.places, date(2018, 9, 1))
     assert score(years_later, inc) == float("-inf")
     assert region(a.places) == "iso:US-TN"
-    assert date_bounds(a) is not None and date_bounds(EventSketch(7, 7, "shooting")) is None
 
 
 def test_participant_keys_are_surnames() -> None:

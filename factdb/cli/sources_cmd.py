@@ -21,23 +21,13 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from factdb.report.serialize import place_dict, source_dict
+    from factdb.report.serialize import source_detail_dict
 
     with open_db(ctx) as db:
         rows = db.sources()
         if fmt is not OutputFormat.table:
             write_records(
-                [
-                    {
-                        **source_dict(s),
-                        "wire": s.wire,
-                        "dateline": s.dateline,
-                        "place": place_dict(s.place),
-                        "revisions": r,
-                        "claims": c,
-                    }
-                    for s, r, c in rows
-                ],
+                [{**source_detail_dict(s), "revisions": r, "claims": c} for s, r, c in rows],
                 fmt,
                 sys.stdout,
             )

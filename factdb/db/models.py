@@ -308,8 +308,6 @@ class Incident(Base):
         Index("ix_incident_block", "kind", "region", "date_start", "date_end"),
         # follow-ups (an arrest, a trial, months later) are looked for at the event's place
         Index("ix_incident_place", "kind", "place_id", "date_start"),
-        # an event without a place is compared with every region's incidents near its dates
-        Index("ix_incident_date", "kind", "date_start", "date_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

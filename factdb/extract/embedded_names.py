@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import us
 
+from factdb.extract.words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
 # words that begin a place name built on another one: "New Britain", "Little Havana"
 _PREFIXES = {
     "new",
@@ -88,33 +90,11 @@ _FREE_BEFORE = {
     "us",
     "i",
 }
+# weekday and month names, full and abbreviated with their dot ("Sept.")
 _DATE_WORDS = {
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
+    *WEEKDAYS,
+    *MONTHS,
+    *(f"{abbreviation}." for abbreviation in MONTH_ABBREVIATIONS),
 }
 # what follows a country's name when it is still the country: "Mexican Army", "Iraq War"
 _INSTITUTIONS = {

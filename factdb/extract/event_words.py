@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factdb.extract.words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from factdb.vocabulary import EventKind
 
 # In priority order: a sentence that matches several kinds takes the first ("a gunman set
@@ -264,13 +265,6 @@ KEYWORD_STOP = frozenset(
         "investigators",
         "investigating",
         "incident",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "morning",
         "afternoon",
         "evening",
@@ -278,33 +272,12 @@ KEYWORD_STOP = frozenset(
         "today",
         "tonight",
         "yesterday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "a.m",
         "p.m",
         "am",
         "pm",
+        *WEEKDAYS,
+        *MONTHS,
+        *MONTH_ABBREVIATIONS,
     ]
 )

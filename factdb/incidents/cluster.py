@@ -3,16 +3,16 @@
 Pure functions over small sketches, so the same code serves ``ingest`` (one new event against
 the candidate incidents the store fetched by its block), ``incidents rebuild`` (everything at
 once) and the benchmark. Blocking: an event is only compared with incidents of its kind, in
-its region (the place chain's first-level division, else its country) and within
-``date_bounds``: ``DATE_WINDOW`` days for any incident, up to ``FOLLOW_UP_DAYS`` for one at
-the event's very place (an arrest or a trial reported months later). Weights were tuned on
+its region (the place chain's first-level division, else its country; ``comparable``) and
+within ``DATE_WINDOW`` days, or up to ``FOLLOW_UP_DAYS`` for one at the event's very place
+(an arrest or a trial reported months later; ``score``). Weights were tuned on
 the GVA tune half (``benchmarks/gva_incidents.py``, ``benchmarks/incidents.md``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
 JOIN_THRESHOLD = 0.3  # score at or above which an event joins its best candidate
@@ -155,16 +155,6 @@ def region(places: Sequence[str]) -> str | None:
     if not places:
         return None
     return places[-2] if len(places) >= 2 else places[-1]
-
-
-def date_bounds(event: EventSketch) -> tuple[date, date] | None:
-    """The window of incident dates an event is compared with (None: no date, no block);
-    it includes the follow-up window, which ``score`` only opens to the same place."""
-    if event.date_start is None:
-        return None
-    end = event.date_end or event.date_start
-    window = timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
-    return event.date_start - window, end + window
 
 
 def _places_agree(a: Sequence[str], b: Sequence[str]) -> float:

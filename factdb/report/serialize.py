@@ -37,6 +37,17 @@ def source_dict(source: Source) -> dict[str, Any]:
     }
 
 
+def source_detail_dict(source: Source) -> dict[str, Any]:
+    """A source as ``sources`` lists it: ``source_dict`` and its provenance (the wire credit,
+    the dateline and the place it resolves to)."""
+    return {
+        **source_dict(source),
+        "wire": source.wire,
+        "dateline": source.dateline,
+        "place": place_dict(source.place),
+    }
+
+
 def place_dict(entity: Entity | None) -> dict[str, Any] | None:
     """A place with its parent chain (``parents``: the enclosing places, nearest first);
     None for no place, or an entity that is not a place (a claim's old-style location)."""

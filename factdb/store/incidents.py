@@ -216,21 +216,25 @@ def refresh_incidents(session: Session, incident_ids: Iterable[int]) -> None:
         write_terms(session, incident_id, sketch)
 
 
+# what a stored event's sketch is made of (``_row_sketch``)
+_SKETCH_COLUMNS = (
+    Event.id,
+    Event.source_id,
+    Event.kind,
+    Event.place_id,
+    Event.date_start,
+    Event.date_end,
+    Event.participants,
+    Event.keywords,
+    Event.main,
+    Source.published_at,
+)
+
+
 def _event_sketches(session: Session, *where) -> list[tuple[EventSketch, int | None]]:
     """Stored events' sketches (with their place id), through the filed place chains."""
     rows = session.execute(
-        select(
-            Event.id,
-            Event.source_id,
-            Event.kind,
-            Event.place_id,
-            Event.date_start,
-            Event.date_end,
-            Event.participants,
-            Event.keywords,
-            Event.main,
-            Source.published_at,
-        )
+        select(*_SKETCH_COLUMNS)
         .join(Source, Source.id == Event.source_id)
         .where(*where)
         .order_by(Event.id)
@@ -503,20 +507,7 @@ def rebuild_incidents(session: Session) -> int:
     session.execute(delete(Incident))
     chains = stored_chains(session)
     rows = session.execute(
-        select(
-            Event.id,
-            Event.source_id,
-            Event.kind,
-            Event.place_id,
-            Event.date_start,
-            Event.date_end,
-            Event.participants,
-            Event.keywords,
-            Event.main,
-            Source.published_at,
-        )
-        .join(Source, Source.id == Event.source_id)
-        .order_by(Event.id)
+        select(*_SKETCH_COLUMNS).join(Source, Source.id == Event.source_id).order_by(Event.id)
     ).all()
     events = {r.id: (_row_sketch(r, chains), r.place_id) for r in rows}
     force = corrections(session)

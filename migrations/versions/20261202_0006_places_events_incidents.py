@@ -85,9 +85,6 @@ def upgrade() -> None:
     op.create_index(
         "ix_incident_place", "incident", ["kind", "place_id", "date_start"], unique=False
     )
-    op.create_index(
-        "ix_incident_date", "incident", ["kind", "date_start", "date_end"], unique=False
-    )
     op.create_table(
         "event",
         sa.Column("id", sa.Integer(), nullable=False),
