@@ -77,7 +77,9 @@ def run_cluster(folder: Path) -> tuple[list[dict], list[tuple[int, int, str, str
             print(f"  read error: {error}", file=sys.stderr)
         s = db.session
         url_file = {_front_url(p): p.name for p in files}
-        file_of = {sid: url_file.get(url, url) for sid, url in s.execute(select(Source.id, Source.url))}
+        file_of = {
+            sid: url_file.get(url, url) for sid, url in s.execute(select(Source.id, Source.url))
+        }
         claims = []
         for c in s.scalars(select(Claim).where(Claim.kind == "quantity", *Claim.is_current())):
             claims.append(
@@ -125,9 +127,7 @@ def main() -> None:
                     for f, t, v in zip(g["files"], g["texts"], g["values"], strict=True)
                 ]
                 a, b = set(sides[0]), set(sides[1])
-                paired = any(
-                    (x in a and y in b) or (x in b and y in a) for x, y, *_ in flags
-                )
+                paired = any((x in a and y in b) or (x in b and y in a) for x, y, *_ in flags)
                 ok = paired if g["kind"] == "flag" else not paired
                 if g["kind"] == "no_flag" and (not a or not b):
                     counts["no_flag (uninformative)"][1] += 1

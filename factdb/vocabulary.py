@@ -39,6 +39,48 @@ class VerbClass(StrEnum):
     event = "event"
 
 
+class Portion(StrEnum):
+    """What share of its count a figure states (``claim.portion``).
+
+    total: the whole count of its measure for what it counts ("five people were shot");
+    part: a share of it ("two of them remain in critical condition", "three others",
+    "including two children"). Parts are never compared with totals.
+    """
+
+    total = "total"
+    part = "part"
+
+
+class FigureStatus(StrEnum):
+    """How a figure is put forward (``claim.status``).
+
+    reported: a count given as fact (the default); official: a count attributed to an
+    authority (police, a ministry, the government); estimate: a figure the sentence calls an
+    estimate ("estimated 200,000 dead"); projection: what a figure will or could reach
+    ("could reach 10,000", "expected to top 150,000", "needs 16,000"); negated: a figure the
+    sentence denies ("not 5,000"). Estimates and counts are compared only with their own
+    kind; projections and negated figures never take part in a flag.
+    """
+
+    reported = "reported"
+    official = "official"
+    estimate = "estimate"
+    projection = "projection"
+    negated = "negated"
+
+
+class RevisionKind(StrEnum):
+    """How a figure relates to the earlier one its sentence names (``claim.revision``).
+
+    update: the count moved on ("the toll rose from 120 to 150"); correction: the earlier
+    figure was wrong ("revised from eight to six", "lowered the toll from 270,000 to
+    170,000"). Either way the pair is a revision shown on timelines, never a contradiction.
+    """
+
+    update = "update"
+    correction = "correction"
+
+
 class ClaimStatus(StrEnum):
     """Which claims a query returns (a filter, not a stored column).
 

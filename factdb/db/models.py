@@ -33,7 +33,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from factdb.vocabulary import ClaimKind, ContradictionStatus, CorrectionKind, EventKind, Scope
+from factdb.vocabulary import (
+    ClaimKind,
+    ContradictionStatus,
+    CorrectionKind,
+    EventKind,
+    FigureStatus,
+    Portion,
+    RevisionKind,
+    Scope,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -153,6 +162,13 @@ class Claim(Base):
     __table_args__ = (
         UniqueConstraint("revision_id", "fingerprint"),
         _one_of("kind", ClaimKind, name="kind"),
+        _one_of("portion", Portion, name="portion"),
+        _one_of("status", FigureStatus, name="status"),
+        CheckConstraint(
+            f"revision_kind IS NULL OR revision_kind IN "
+            f"({', '.join(repr(k.value) for k in RevisionKind)})",
+            name="revision_kind",
+        ),
         Index("ix_claim_key", "subject_id", "measure", "verb_class", "location_id", "as_of"),
         # ``claims --entity X`` in source order, one index per role. Partial: most claims
         # have no place or speaker, and with the NULLs indexed SQLite's statistics rate
@@ -220,6 +236,18 @@ class Claim(Base):
     reporting_verb: Mapped[str | None] = mapped_column(String(32))
     quote: Mapped[str | None] = mapped_column(Text)
     hedged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the figure's frame (quantities): see README "Claim semantics" and factdb.vocabulary
+    portion: Mapped[str] = mapped_column(
+        String(8), default=Portion.total.value, server_default=Portion.total.value
+    )
+    status: Mapped[str] = mapped_column(
+        String(16), default=FigureStatus.reported.value, server_default=FigureStatus.reported.value
+    )
+    cumulative: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claim.id", ondelete="SET NULL"), index=True
+    )
+    revision_kind: Mapped[str | None] = mapped_column(String(16))  # RevisionKind
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # re-extraction no longer finds this claim in its (current) revision: kept, not deleted
     retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

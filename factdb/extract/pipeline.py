@@ -16,6 +16,7 @@ from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
 from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
+from factdb.extract.quantity_words import CUMULATIVE_MEASURES
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.speakers import Attribution, find_attributions
@@ -381,6 +382,7 @@ def _quantity_claims(
             date_span=(t.start, t.end) if t else None,
             as_of=_as_of(t, published),
             hedged=hedged,
+            cumulative=q.measure in CUMULATIVE_MEASURES,
         )
         out.append((claim, sent.start + q.verb_start if q.verb_start is not None else None))
     return out

@@ -132,6 +132,12 @@ class ClaimRecord:
     hedged: bool = False
     place: Place | None = None  # the resolved place of ``location`` (its name), with its chain
     event: int | None = None  # index into ``Extraction.events`` of the event this figure counts
+    # The figure's frame (quantities only; see README "Claim semantics"):
+    portion: str = "total"  # Portion: the whole count, or a part of it
+    status: str = "reported"  # FigureStatus: reported, official, estimate, projection, negated
+    cumulative: bool = False  # the measure only grows (a death toll): later and higher updates
+    previous_span: tuple[int, int] | None = None  # value span of the figure this one revises
+    revision_kind: str | None = None  # RevisionKind of that link: update or correction
 
 
 @dataclass(frozen=True)

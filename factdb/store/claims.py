@@ -38,6 +38,10 @@ _REFRESHED = (
     "reporting_verb",
     "quote",
     "hedged",
+    "portion",
+    "status",
+    "cumulative",
+    "revision_kind",
 )
 
 
@@ -145,6 +149,10 @@ def store_claims(
                 "reporting_verb": record.reporting_verb,
                 "quote": record.quote,
                 "hedged": record.hedged,
+                "portion": record.portion,
+                "status": record.status,
+                "cumulative": record.cumulative,
+                "revision_kind": record.revision_kind,
                 "superseded": False,
                 "retired": False,
                 "extractor_version": extractor_version,
@@ -155,7 +163,37 @@ def store_claims(
     # a plain executemany on the table (not the ORM's bulk path), then the ids in one query
     session.execute(_INSERT_CLAIMS, rows)
     ids = {fp: claim_id for fp, claim_id in session.execute(_CLAIM_IDS, {"rid": revision.id})}
+    if any(r.previous_span for r in records):
+        link_previous(session, revision.id, records)
     return [ids[row["fingerprint"]] for row in rows]
+
+
+def link_previous(session: Session, revision_id: int, records: list[ClaimRecord]) -> None:
+    """Point each claim that revises an earlier figure of its sentence ("rose from 120 to
+    150") at that figure's claim: extraction names the earlier figure by its value span,
+    the store by id. Claims of ``records`` without such a link get none."""
+    spans = {
+        (start, end): claim_id
+        for claim_id, start, end in session.execute(
+            select(Claim.id, Claim.value_start, Claim.value_end).where(
+                Claim.revision_id == revision_id, Claim.value_start.is_not(None)
+            )
+        )
+    }
+    links = []
+    for record in records:
+        own = spans.get(tuple(record.value_span)) if record.value_span else None
+        if own is None:
+            continue
+        previous = spans.get(tuple(record.previous_span)) if record.previous_span else None
+        links.append({"own": own, "previous": previous})
+    if links:
+        session.execute(
+            update(Claim.__table__)
+            .where(Claim.__table__.c.id == bindparam("own"))
+            .values(previous_id=bindparam("previous")),
+            links,
+        )
 
 
 def supersede_claims(session: Session, source_id: int, revision_id: int, number: int) -> None:
@@ -222,6 +260,7 @@ def refresh_claims(
         kept.append(claim.id)
     added = [r for f, r in fresh.items() if f not in stored]
     new_ids = store_claims(session, revision, added, entities, extractor_version, event_ids)
+    link_previous(session, revision.id, records)
     revision.extractor_version = extractor_version
     stale = mark_stale(session, gone, f"claim no longer extracted by extractor {extractor_version}")
     return Refreshed(kept, new_ids, gone, stale)
