@@ -22,6 +22,10 @@ DEFAULT_WINDOW_DAYS = 30
 # Counts of events ("killed two people") under one key can be different incidents, so they
 # are compared only when reported within a few days of each other.
 DEFAULT_EVENT_WINDOW_DAYS = 3
+# Figures counted for one incident (one shooting, one earthquake) are compared however far
+# apart they were reported, up to this: the incident, not the window, says they count the
+# same thing, and a disputed report months later still conflicts with the official toll.
+DEFAULT_INCIDENT_WINDOW_DAYS = 730
 # A claim that conflicts with many reports (one outlier against a consensus of hundreds) is
 # flagged against this many of them per detection run, the largest disagreements first:
 # enough for a reviewer to see the dispute, without one flag per pair of reports.
@@ -68,11 +72,12 @@ class DetectSettings:
     window_days: int = DEFAULT_WINDOW_DAYS
     event_window_days: int = DEFAULT_EVENT_WINDOW_DAYS
     max_flags: int = DEFAULT_MAX_FLAGS
+    incident_window_days: int = DEFAULT_INCIDENT_WINDOW_DAYS
 
     def __post_init__(self) -> None:
         if self.max_flags < 1:
             raise ValueError("max_flags: must be at least 1")
-        for name in ("window_days", "event_window_days"):
+        for name in ("window_days", "event_window_days", "incident_window_days"):
             days = getattr(self, name)
             if not 0 <= days <= MAX_WINDOW_DAYS:
                 raise ValueError(f"{name}: must be 0 to {MAX_WINDOW_DAYS} days")
@@ -80,6 +85,11 @@ class DetectSettings:
     def window_for(self, verb_class: str | None) -> int:
         """Stock figures stand for a while; event counts only around their event."""
         return self.event_window_days if verb_class == VerbClass.event else self.window_days
+
+    def window_for_key(self, incident: int | None, verb_class: str | None) -> int:
+        """Figures of one incident are compared across its whole coverage; others by the
+        window of their verb class."""
+        return self.incident_window_days if incident is not None else self.window_for(verb_class)
 
 
 MAX_WINDOW_DAYS = 36_500  # a century: dates stay within what ``datetime.date`` can hold
@@ -105,6 +115,7 @@ SETTINGS_FILE = "factdb.toml"
 _SETTINGS: dict[str, Any] = {
     "detect.window": lambda v: parse_window(str(v)),
     "detect.event_window": lambda v: parse_window(str(v)),
+    "detect.incident_window": lambda v: parse_window(str(v)),
     "detect.max_flags": lambda v: _positive_int(v),
 }
 
@@ -161,5 +172,6 @@ def detect_settings(url: str, window: str | None = None) -> DetectSettings:
     return DetectSettings(
         window_days=days,
         event_window_days=values.get("detect.event_window", DEFAULT_EVENT_WINDOW_DAYS),
+        incident_window_days=values.get("detect.incident_window", DEFAULT_INCIDENT_WINDOW_DAYS),
         max_flags=values.get("detect.max_flags", DEFAULT_MAX_FLAGS),
     )

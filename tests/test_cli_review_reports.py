@@ -164,7 +164,7 @@ def test_detect_command_with_window_and_settings_file(ingested: Factdb, tmp_path
     )
     (tmp_path / "factdb.toml").write_text("[detect]\nwindw = 3\n")
     result = ingested("detect", code=1)
-    known = "(known: detect.event_window, detect.max_flags, detect.window)"
+    known = "(known: detect.event_window, detect.incident_window, detect.max_flags, detect.window)"
     assert f"unknown setting 'detect.windw' {known}" in result.stderr
     (tmp_path / "factdb.toml").write_text('[detect]\nwindow = "soon"\n')
     assert "detect.window: window 'soon'" in ingested("detect", code=1).stderr

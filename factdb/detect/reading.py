@@ -16,16 +16,16 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, select, tuple_, type_coerce
+from sqlalchemy import ColumnElement, String, case, func, or_, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
 from factdb.db.dialects import chunks, day_number_sql
-from factdb.db.models import Claim
+from factdb.db.models import Claim, Event
 from factdb.detect.rules import ONE_OFF_EVENTS
 from factdb.detect.sweep import Found, sweep_quantities
 from factdb.syndication import fold_text
-from factdb.vocabulary import ClaimKind
+from factdb.vocabulary import ClaimKind, FigureStatus, Portion
 
 # which claims a partition sweeps: its subjects (a claim key lies wholly in one partition);
 # the first partition takes every subject not given to another, so none is ever left out
@@ -43,26 +43,52 @@ def current_claim() -> tuple[ColumnElement[bool], ...]:
     )
 
 
+# A figure's claim key (README "Claim semantics"): what it counts -- its incident when it
+# counts one (its event's incident), else its subject -- then its measure, its verb class
+# (subject-keyed figures only: it picks their window), its place, whether it is an estimate
+# (compared only with estimates) and whether its measure is cumulative. Only totals that are
+# put forward as counts take part: parts, projections, negated and hedged figures never do.
+_KEY_SQL = (
+    "event.incident_id, CASE WHEN event.incident_id IS NULL THEN claim.subject_id END, "
+    "claim.measure, CASE WHEN event.incident_id IS NULL THEN claim.verb_class END, "
+    "claim.location_id, CASE WHEN claim.status = 'estimate' THEN 1 ELSE 0 END, "
+    "CASE WHEN claim.cumulative THEN 1 ELSE 0 END"
+)
+_KEY_LENGTH = 7
+_FIGURE_SQL = (
+    "claim.kind = 'quantity' AND claim.measure IS NOT NULL AND claim.as_of IS NOT NULL "
+    "AND NOT claim.superseded AND NOT claim.retired AND NOT claim.hedged "
+    "AND claim.portion = 'total' AND claim.status NOT IN ('projection', 'negated') "
+    "AND (event.incident_id IS NOT NULL OR claim.subject_id IS NOT NULL)"
+)
+
+
 def _quantity_sql(day_sql: str, partition: Partition) -> str:
     """Quantity claims of one partition, unordered: (claim key..., day, id, ...). The
-    filters are those of ``current_claim()``; subject ids are integers read from the
-    database."""
-    where = (
-        "kind = 'quantity' AND measure IS NOT NULL AND as_of IS NOT NULL AND NOT superseded "
-        "AND NOT retired AND NOT hedged AND subject_id IS NOT NULL"
-    )
+    filters are those of ``comparable_figure()``; subject ids are integers read from the
+    database. Incident-keyed figures all fall in the first partition."""
+    where = _FIGURE_SQL
     rest, subjects = partition
     listed = ",".join(str(int(subject)) for subject in subjects)
     if rest and subjects:
-        where += f" AND subject_id NOT IN ({listed})"
+        where += f" AND (event.incident_id IS NOT NULL OR claim.subject_id NOT IN ({listed}))"
     elif not rest:
-        where += f" AND subject_id IN ({listed})" if subjects else " AND 1 = 0"
+        where += (
+            f" AND event.incident_id IS NULL AND claim.subject_id IN ({listed})"
+            if subjects
+            else " AND 1 = 0"
+        )
     return (
-        "SELECT subject_id, measure, verb_class, location_id, "
-        f"{day_sql}, id, source_id, revision_id, sentence_index, "
-        "value_low, value_high, low_open, high_open, likely_low, likely_high "
-        f"FROM claim WHERE {where}"
+        f"SELECT {_KEY_SQL}, {day_sql}, claim.id, claim.source_id, claim.revision_id, "
+        "claim.sentence_index, claim.value_low, claim.value_high, claim.low_open, "
+        "claim.high_open, claim.likely_low, claim.likely_high "
+        f"FROM claim LEFT JOIN event ON event.id = claim.event_id WHERE {where}"
     )
+
+
+def key_window(key: tuple, settings: DetectSettings) -> tuple[int, bool]:
+    """(window in days, rising) of a claim key."""
+    return settings.window_for_key(key[0], key[3]), bool(key[6])
 
 
 def partitions(session: Session, parts: int) -> list[Partition]:
@@ -93,12 +119,12 @@ def _quantity_keys(cursor: Any, sql: str) -> dict[tuple, list[tuple]]:
     groups: dict[tuple, list[tuple]] = {}
     while batch := cursor.fetchmany(50_000):
         for row in batch:
-            key = row[:4]
+            key = row[:_KEY_LENGTH]
             group = groups.get(key)
             if group is None:
-                groups[key] = [row[4:]]
+                groups[key] = [row[_KEY_LENGTH:]]
             else:
-                group.append(row[4:])
+                group.append(row[_KEY_LENGTH:])
     for group in groups.values():
         group.sort()  # (day, id) is unique: no comparison reaches the other columns
     return groups
@@ -122,8 +148,9 @@ def sweep_partition(
         groups = _quantity_keys(cursor, _quantity_sql(day_sql, partition))
     finally:
         cursor.close()
-    for (_, _, verb_class, _), items in groups.items():
-        sweep_quantities(items, settings.window_for(verb_class), settings.max_flags, counts, found)
+    for key, items in groups.items():
+        window, rising = key_window(key, settings)
+        sweep_quantities(items, window, settings.max_flags, counts, found, rising)
     return found
 
 
@@ -141,15 +168,40 @@ def sentence_keys(dbapi: Any, ids: Iterable[int]) -> dict[int, str]:
     return keys
 
 
+def _key_columns() -> tuple[ColumnElement[Any], ...]:
+    """The claim key of ``_KEY_SQL`` as Core expressions (``Claim`` outer-joined to
+    ``Event``)."""
+    unassigned = Event.incident_id.is_(None)
+    return (
+        Event.incident_id,
+        case((unassigned, Claim.subject_id)),
+        Claim.measure,
+        case((unassigned, Claim.verb_class)),
+        Claim.location_id,
+        case((Claim.status == FigureStatus.estimate, 1), else_=0),
+        case((Claim.cumulative, 1), else_=0),
+    )
+
+
+def comparable_figure() -> tuple[ColumnElement[bool], ...]:
+    """``_FIGURE_SQL`` in Core: current totals put forward as counts, with a key."""
+    return (
+        Claim.kind == ClaimKind.quantity,
+        Claim.measure.is_not(None),
+        Claim.as_of.is_not(None),
+        *Claim.is_current(),
+        Claim.hedged.is_(False),
+        Claim.portion == Portion.total,
+        Claim.status.not_in((FigureStatus.projection, FigureStatus.negated)),
+        or_(Event.incident_id.is_not(None), Claim.subject_id.is_not(None)),
+    )
+
+
 _SWEEP_COLUMNS = (
     Claim.id,
     Claim.source_id,
     Claim.revision_id,
     Claim.sentence_index,
-    Claim.subject_id,
-    Claim.measure,
-    Claim.verb_class,
-    Claim.location_id,
     Claim.value_low,
     Claim.value_high,
     Claim.low_open,
@@ -189,7 +241,6 @@ class Fact:
         "source_id",
         "value_high",
         "value_low",
-        "verb_class",
     )
 
     def __init__(self, row: Any) -> None:
@@ -198,10 +249,6 @@ class Fact:
             self.source_id,
             self.revision_id,
             self.sentence_index,
-            _subject,
-            _measure,
-            self.verb_class,
-            _location,
             self.value_low,
             self.value_high,
             self.low_open,
@@ -209,17 +256,17 @@ class Fact:
             self.likely_low,
             self.likely_high,
             raw,
-        ) = row
+        ) = row[-len(_SWEEP_COLUMNS) :]
         self.as_of = date.fromisoformat(raw[:10]) if isinstance(raw, str) else raw
         self.day = self.as_of.toordinal()
 
 
-def _quantities() -> Any:
-    return select(*_SWEEP_COLUMNS).where(
-        Claim.kind == ClaimKind.quantity,
-        Claim.measure.is_not(None),
-        Claim.as_of.is_not(None),
-        *current_claim(),
+def _figures(*columns: Any) -> Any:
+    return (
+        select(*columns)
+        .select_from(Claim)
+        .outerjoin(Event, Event.id == Claim.event_id)
+        .where(*comparable_figure())
     )
 
 
@@ -227,15 +274,23 @@ def portable_sweep(session: Session, settings: DetectSettings, counts: dict[int,
     """Quantity pairs through Core, for a backend without a day expression: the same pairs
     as ``sweep_partition`` over everything."""
     groups: dict[tuple, list[tuple]] = {}
-    for row in session.connection().execute(_quantities()):
+    for row in session.connection().execute(_figures(*_key_columns(), *_SWEEP_COLUMNS)):
         fact = Fact(row)
-        groups.setdefault(tuple(row[4:8]), []).append(
-            (fact.day, fact.id, fact.source_id, fact.revision_id, fact.sentence_index, *row[8:14])
+        groups.setdefault(tuple(row[:_KEY_LENGTH]), []).append(
+            (
+                fact.day,
+                fact.id,
+                fact.source_id,
+                fact.revision_id,
+                fact.sentence_index,
+                *row[_KEY_LENGTH + 4 : _KEY_LENGTH + 10],
+            )
         )
     found: Found = {}
-    for (_, _, verb_class, _), items in groups.items():
+    for key, items in groups.items():
         items.sort()
-        sweep_quantities(items, settings.window_for(verb_class), settings.max_flags, counts, found)
+        window, rising = key_window(key, settings)
+        sweep_quantities(items, window, settings.max_flags, counts, found, rising)
     return found
 
 
@@ -245,47 +300,35 @@ def _eq(column: Any, value: Any) -> ColumnElement[bool]:
 
 def quantity_groups(
     session: Session, new_ids: set[int], settings: DetectSettings
-) -> Iterator[list[Fact]]:
+) -> Iterator[tuple[tuple, list[Fact]]]:
     """The windows around the new quantity claims, by claim key, each in as-of order."""
+    key_columns = _key_columns()
     keys: dict[tuple, tuple[date, date]] = {}
     for chunk in chunks(sorted(new_ids)):
         spans = session.execute(
-            select(
-                Claim.subject_id,
-                Claim.measure,
-                Claim.verb_class,
-                Claim.location_id,
-                func.min(Claim.as_of),
-                func.max(Claim.as_of),
-            )
-            .where(
-                Claim.id.in_(chunk),
-                Claim.kind == ClaimKind.quantity,
-                Claim.measure.is_not(None),
-                Claim.as_of.is_not(None),
-                *current_claim(),
-            )
-            .group_by(Claim.subject_id, Claim.measure, Claim.verb_class, Claim.location_id)
+            _figures(*key_columns, func.min(Claim.as_of), func.max(Claim.as_of))
+            .where(Claim.id.in_(chunk))
+            .group_by(*key_columns)
         )
-        for subject, measure, verb_class, location, low, high in spans:
-            key = (subject, measure, verb_class, location)
+        for *key_values, low, high in spans:
+            key = tuple(key_values)
             if key in keys:
                 low, high = min(low, keys[key][0]), max(high, keys[key][1])
             keys[key] = (low, high)
-    base = _quantities()
-    for (subject, measure, verb_class, location), (low, high) in keys.items():
-        window = settings.window_for(verb_class)
-        query = base.where(
-            Claim.subject_id == subject,
-            Claim.measure == measure,
-            _eq(Claim.verb_class, verb_class),
-            _eq(Claim.location_id, location),
-            Claim.as_of.between(
-                date.fromordinal(max(1, low.toordinal() - window)),
-                date.fromordinal(high.toordinal() + window),
-            ),
-        ).order_by(Claim.as_of, Claim.id)
-        yield [Fact(row) for row in session.connection().execute(query)]
+    for key, (low, high) in keys.items():
+        window, _ = key_window(key, settings)
+        query = (
+            _figures(*_SWEEP_COLUMNS)
+            .where(
+                *(_eq(column, value) for column, value in zip(key_columns, key, strict=True)),
+                Claim.as_of.between(
+                    date.fromordinal(max(1, low.toordinal() - window)),
+                    date.fromordinal(high.toordinal() + window),
+                ),
+            )
+            .order_by(Claim.as_of, Claim.id)
+        )
+        yield key, [Fact(row) for row in session.connection().execute(query)]
 
 
 def event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Any]]:

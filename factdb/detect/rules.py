@@ -17,10 +17,9 @@ from datetime import date
 from operator import attrgetter
 from typing import Protocol
 
-from factdb.config import DetectSettings
 from factdb.vocabulary import ContradictionKind, Hardness, Scope
 
-DETECTOR_VERSION = "2"
+DETECTOR_VERSION = "3"
 
 # Verbs of events that happen once to a given object, by event class. "Islamic State
 # captured Mosul in June 2014" and "IS overran Mosul in 2015" cannot both be right; two
@@ -113,10 +112,14 @@ def gap(x: Interval, y: Interval) -> float | None:
     """Distance between two disjoint intervals, None when they overlap: THE comparison."""
     x_low, x_low_open, x_high, x_high_open = x
     y_low, y_low_open, y_high, y_high_open = y
-    if x_high < y_low or (x_high == y_low and (x_high_open or y_low_open)):
+    if x_high < y_low:
         return float(y_low - x_high)  # x wholly below y
-    if y_high < x_low or (y_high == x_low and (y_high_open or x_low_open)):
+    if y_high < x_low:
         return float(x_low - y_high)  # y wholly below x
+    if (x_high == y_low and (x_high_open or y_low_open)) or (
+        y_high == x_low and (y_high_open or x_low_open)
+    ):
+        return 0.0  # they only touch at an excluded bound
     return None
 
 
@@ -131,16 +134,24 @@ def _relative(distance: float, x: Interval, y: Interval) -> float:
 
 
 def compare_figures(
-    a: Figures, b: Figures, days: int, window: int
+    a: Figures, b: Figures, days: int, window: int, rising: bool = False
 ) -> tuple[str, str, float] | None:
-    """(kind, hardness, severity) of two quantities ``days`` apart, or None: the rule of
-    ``compare_quantities`` on plain tuples, so the full sweep builds no objects."""
+    """(kind, hardness, severity) of two quantities, ``b`` reported ``days`` after ``a``
+    (0 or more), or None: the rule of ``compare_quantities`` on plain tuples, so the full
+    sweep builds no objects.
+
+    ``rising``: the measure is cumulative (a death toll), so a later figure above the
+    earlier one is an update, not a contradiction; a later lower one, or two different
+    figures of one day, still conflict. Bounds that only touch ("more than 316,000" and
+    "316,000") are read as one figure, not as disjoint."""
     if days > window:
         return None
     time_factor = 1.0 - 0.5 * (days / window if window else 0.0)
     x, y = logical(a), logical(b)
     distance = gap(x, y)
-    if distance is not None:
+    if distance:
+        if rising and days > 0 and y[0] >= x[2]:
+            return None
         return (
             ContradictionKind.numeric,
             Hardness.hard,
@@ -148,7 +159,7 @@ def compare_figures(
         )
     x, y = likely(a), likely(b)
     distance = gap(x, y)
-    if distance is None:
+    if not distance or (rising and days > 0 and y[0] >= x[2]):
         return None
     return (
         ContradictionKind.numeric,
@@ -157,22 +168,42 @@ def compare_figures(
     )
 
 
+def rounded(a: Figures, b: Figures) -> bool:
+    """One exact figure is the other rounded to fewer digits ("hits 5,000" and "5,057"):
+    a headline or standfirst restating the body, one report rather than two."""
+    x, y = a[0], b[0]
+    if x is None or y is None or x != a[1] or y != b[1] or x == y or min(x, y) < 1000:
+        return False  # small counts are not rounded: "20" and "24" dead do disagree
+    step = 10.0
+    while step <= max(abs(x), abs(y)):
+        if round(y / step) * step == x or round(x / step) * step == y:
+            return True
+        step *= 10
+    return False
+
+
 # A claim's figures (``Figures``), from any object with the claim's attributes.
 figures = attrgetter(
     "value_low", "value_high", "low_open", "high_open", "likely_low", "likely_high"
 )
 
 
-def compare_quantities(a: ClaimFacts, b: ClaimFacts, settings: DetectSettings) -> Finding | None:
-    """Hard when logical intervals are disjoint, soft when only the likely ones are.
+def compare_quantities(
+    a: ClaimFacts, b: ClaimFacts, window: int, rising: bool = False
+) -> Finding | None:
+    """Hard when logical intervals are disjoint, soft when only the likely ones are; for a
+    cumulative measure (``rising``) a later, higher figure is an update.
 
     Severity: hard = (0.5 + 0.5 * relative gap) * time factor; soft = 0.5 * relative gap *
     time factor, where the time factor falls from 1 (same day) to 0.5 (window apart).
     """
     if a.as_of is None or b.as_of is None:
         return None  # a figure that cannot be placed in time cannot be compared
-    window = settings.window_for(getattr(a, "verb_class", None))
-    found = compare_figures(figures(a), figures(b), abs((a.as_of - b.as_of).days), window)
+    if rising and b.as_of < a.as_of:
+        a, b = b, a  # the rising rule reads them in time order
+    if a.source_id == b.source_id and rounded(figures(a), figures(b)):
+        return None
+    found = compare_figures(figures(a), figures(b), abs((b.as_of - a.as_of).days), window, rising)
     return None if found is None else Finding(*found)
 
 

@@ -24,6 +24,7 @@ from factdb.db.models import Claim
 from factdb.detect.reading import (
     Partition,
     event_groups,
+    key_window,
     partitions,
     portable_sweep,
     quantity_groups,
@@ -84,8 +85,8 @@ def _find_new(
     if not new_ids:
         return {}
     run = Pairing(settings)
-    for group in quantity_groups(session, new_ids, settings):
-        sweep_new(group, new_ids, run)
+    for key, group in quantity_groups(session, new_ids, settings):
+        sweep_new(group, new_ids, run, *key_window(key, settings))
     for event_group in event_groups(session, new_ids):
         event_pairs_new(event_group, new_ids, run)
     keys = sentence_keys(session.connection().connection, {i for p in run.found for i in p})

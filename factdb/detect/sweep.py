@@ -25,6 +25,7 @@ from factdb.detect.rules import (
     figures,
     gap,
     likely,
+    rounded,
     with_scope,
 )
 from factdb.vocabulary import Scope
@@ -44,6 +45,7 @@ def capped_sweep(
     window: float,
     left: list[int],
     flag: Callable[[int, int], bool],
+    above: bool = True,
 ) -> None:
     """Full run over one claim key, claims in as-of order: slide a window over them, keeping
     the window's later claims in two lists sorted by likely low and high bound, so each
@@ -51,7 +53,8 @@ def capped_sweep(
     instead of scanning the window. ``left[i]`` is how many more flags claim ``i`` may take;
     ``flag(i, j)`` records the pair if it is one (True) and the sweep then charges both. A
     claim leaves the lists once it has its flags: O(n log n + n * max_flags) per key,
-    however many reports agree with each other."""
+    however many reports agree with each other. ``above=False`` looks only for later claims
+    below each claim (a cumulative toll: later and higher is an update)."""
     n = len(days)
     if not n:
         return
@@ -88,7 +91,7 @@ def capped_sweep(
             continue
         low, low_open, high, high_open = bounds[i]
         # later claims whose low bound lies above this claim's high bound, largest first
-        above_from = bisect_left(lows, (high, 0 if high_open else 1, -1))
+        above_from = bisect_left(lows, (high, 0 if high_open else 1, -1)) if above else len(lows)
         # later claims whose high bound lies below this claim's low bound, smallest first
         below_to = bisect_left(highs, (low, 2 if low_open else 1, -1))
         up, down = len(lows) - 1, 0
@@ -125,9 +128,11 @@ def sweep_quantities(
     max_flags: int,
     counts: dict[int, int],
     found: Found,
+    rising: bool = False,
 ) -> None:
     """Sweep one claim key's quantity claims (sorted by day, then id) into ``found``.
-    ``counts`` holds flags already stored."""
+    ``counts`` holds flags already stored. ``rising``: the key's measure is cumulative, so
+    later claims are met only from below, and claims of one day in both directions."""
     days = [item[_DAY] for item in items]
     bounds = [likely(item[5:]) for item in items]
     if counts:
@@ -139,20 +144,39 @@ def sweep_quantities(
         a, b = items[i], items[j]
         if a[_REVISION] == b[_REVISION] and a[_SENTENCE] == b[_SENTENCE]:
             return False  # two figures of one sentence
-        found_ = compare_figures(a[5:], b[5:], b[_DAY] - a[_DAY], window)
+        pair = (a[_ID], b[_ID]) if a[_ID] < b[_ID] else (b[_ID], a[_ID])
+        if pair in found:
+            return False
+        same_source = a[_SOURCE] == b[_SOURCE]
+        if same_source and rounded(a[5:], b[5:]):
+            return False  # a headline's rounded figure and the body's exact one
+        found_ = compare_figures(a[5:], b[5:], b[_DAY] - a[_DAY], window, rising)
         if found_ is None:
             return False
         kind, hardness, severity = found_
-        pair = (a[_ID], b[_ID]) if a[_ID] < b[_ID] else (b[_ID], a[_ID])
-        found[pair] = (
-            kind,
-            hardness,
-            severity,
-            Scope.intra if a[_SOURCE] == b[_SOURCE] else Scope.cross,
-        )
+        found[pair] = (kind, hardness, severity, Scope.intra if same_source else Scope.cross)
         return True
 
-    capped_sweep(days, bounds, window, left, flag)
+    capped_sweep(days, bounds, window, left, flag, above=not rising)
+    if not rising:
+        return
+    start = 0
+    for end in range(1, len(items) + 1):  # then each day's claims against each other
+        if end < len(items) and days[end] == days[start]:
+            continue
+        if end - start > 1:
+            members = range(start, end)
+            sub_left = [left[k] for k in members]
+            capped_sweep(
+                [0] * len(members),
+                [bounds[k] for k in members],
+                0,
+                sub_left,
+                lambda i, j, base=start: flag(base + i, base + j),
+            )
+            for k, value in zip(members, sub_left, strict=True):
+                left[k] = value
+        start = end
 
 
 def _event_bounds(rows: Sequence[Any]) -> list[Interval]:
@@ -214,17 +238,18 @@ class Pairing:
             flagged += self.flag(a, rows[conflict[-1]], compare)
 
 
-def sweep_new(rows: list[Any], new_ids: set[int], run: Pairing) -> None:
+def sweep_new(
+    rows: list[Any], new_ids: set[int], run: Pairing, window: int, rising: bool = False
+) -> None:
     """Incremental: each new claim against its window (rows of one claim key in as-of
     order, each with a ``day``), the largest disagreements first."""
     if not rows:
         return
-    window = run.settings.window_for(rows[0].verb_class)
     days = [row.day for row in rows]
     bounds = [likely(figures(row)) for row in rows]
 
     def compare(a: Any, b: Any) -> Finding | None:
-        return compare_quantities(a, b, run.settings)
+        return compare_quantities(a, b, window, rising)
 
     for i, a in enumerate(rows):
         if a.id not in new_ids:
