@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, CompoundSelect, Select, func, or_, select, union, union_all
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    func,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from factdb.db.models import Claim, Contradiction, Entity, EntityAlias, Source, SourceRevision
@@ -370,7 +380,12 @@ def timeline(
         .options(*_claim_options())
         .where(
             Claim.kind == ClaimKind.quantity,
-            Claim.subject_id == subject.id,
+            # a toll has its place, not a subject ("Nepal's death toll"): the entity is then
+            # where the figure counts
+            or_(
+                Claim.subject_id == subject.id,
+                and_(Claim.subject_id.is_(None), Claim.location_id == subject.id),
+            ),
             Claim.measure == measure,
             *Claim.is_current(),
         )

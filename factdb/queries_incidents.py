@@ -14,21 +14,25 @@ from datetime import date
 from sqlalchemy import Row, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from factdb.db.models import Claim, Event, Incident, Source, SourceRevision
+from factdb.db.dialects import chunks
+from factdb.db.models import Claim, Contradiction, Event, Incident, Source, SourceRevision
 from factdb.errors import NotFound
 from factdb.queries import find_entity, place_tree
+from factdb.report.evolution import in_time_order
 from factdb.vocabulary import ClaimKind
 
 
 @dataclass
 class IncidentView:
     """One incident with what the list and ``show`` print: its sources (copies included),
-    each source's main sentence, and its figures by measure in source order."""
+    each source's main sentence, its figures by measure in time order (as-of date, then
+    source), and the contradictions each figure takes part in."""
 
     incident: Incident
     sources: list[Source]
     figures: dict[str, list[Claim]] = field(default_factory=dict)
     sentences: dict[int, str] = field(default_factory=dict)  # source id -> main sentence
+    flags: dict[int, list[Contradiction]] = field(default_factory=dict)  # claim id -> flags
 
 
 def list_incidents(
@@ -105,6 +109,7 @@ def _views(session: Session, incidents: Sequence[Incident], sentences: bool) -> 
         .order_by(Claim.source_id, Claim.span_start, Claim.id)
     ).all()
     incident_of_event = {e.id: e.incident_id for e in events}
+    incident_of_claim = {c.id: incident_of_event[c.event_id] for c in claims}
     views = {i.id: IncidentView(i, []) for i in incidents}
     seen: set[tuple[int, int]] = set()
     for e in events:
@@ -113,9 +118,19 @@ def _views(session: Session, incidents: Sequence[Incident], sentences: bool) -> 
             seen.add((e.incident_id, e.source_id))
             view.sources.append(sources[e.source_id])
             view.sources.extend(sorted(copies.get(e.source_id, []), key=lambda s: s.id))
-    for claim in claims:
+    for claim in in_time_order(claims):
         view = views[incident_of_event[claim.event_id]]
         view.figures.setdefault(claim.measure or claim.unit or "value", []).append(claim)
+    claim_ids = [c.id for c in claims]
+    for chunk in chunks(claim_ids):
+        for row in session.scalars(
+            select(Contradiction).where(
+                or_(Contradiction.claim_a_id.in_(chunk), Contradiction.claim_b_id.in_(chunk))
+            )
+        ):
+            for claim_id in (row.claim_a_id, row.claim_b_id):
+                if claim_id in incident_of_claim:
+                    views[incident_of_claim[claim_id]].flags.setdefault(claim_id, []).append(row)
     if sentences:
         _main_sentences(session, events, views)
     return [views[i] for i in ids]

@@ -91,6 +91,7 @@ def show(
 
     Example: factdb incidents show 12
     """
+    from factdb.report.evolution import marks
     from factdb.report.serialize import incident_dict, value_text
 
     with open_db(ctx) as db:
@@ -121,11 +122,20 @@ def show(
             typer.echo("No figures: no source gives a count for this incident.")
             return
         print_table(
-            "Figures",
-            ["measure", "source", "value", "as of", "sentence"],
+            "Figures, each measure in time order",
+            ["measure", "as of", "source", "value", "marks", "claim", "sentence"],
             [
-                (measure, f"#{c.source_id}", value_text(c), c.as_of, c.text)
+                (
+                    measure,
+                    c.as_of,
+                    f"#{c.source_id}",
+                    value_text(c),
+                    "; ".join(marked[c.id]),
+                    c.id,
+                    c.text,
+                )
                 for measure, claims in view.figures.items()
+                for marked in [marks(claims, view.flags)]
                 for c in claims
             ],
         )

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from factdb.db.models import Claim, Contradiction, Entity, Review, Source
+from factdb.report.evolution import marks
 from factdb.vocabulary import ClaimKind, PlaceKind
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "reporting_verb": claim.reporting_verb,
         "quote": claim.quote,
         "hedged": claim.hedged,
+        "frame": frame_dict(claim),
         "superseded": claim.superseded,
         "revision": claim.revision.number,
         "revision_id": claim.revision_id,
@@ -110,8 +112,22 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
-def figure_dict(claim: Claim) -> dict[str, Any]:
-    """One source's figure for an incident's measure."""
+def frame_dict(claim: Claim) -> dict[str, Any] | None:
+    """A quantity's frame: portion, status, cumulative and the figure it revises."""
+    if claim.kind != ClaimKind.quantity:
+        return None
+    return {
+        "portion": claim.portion,
+        "status": claim.status,
+        "cumulative": claim.cumulative,
+        "revises": claim.previous_id,
+        "revision_kind": claim.revision_kind,
+    }
+
+
+def figure_dict(claim: Claim, marks: list[str] | None = None) -> dict[str, Any]:
+    """One source's figure for an incident's measure, with its marks in the figure's
+    evolution (``factdb.report.evolution.marks``)."""
     return {
         "claim": claim.id,
         "source": claim.source_id,
@@ -119,6 +135,8 @@ def figure_dict(claim: Claim) -> dict[str, Any]:
         "text": value_text(claim),
         "as_of": _iso(claim.as_of),
         "sentence": claim.text,
+        "frame": frame_dict(claim),
+        "marks": marks or [],
     }
 
 
@@ -138,7 +156,11 @@ def incident_dict(view: IncidentView, *, with_sentences: bool = False) -> dict[s
         "place": place_dict(incident.place),
         "date": {"start": _iso(incident.date_start), "end": _iso(incident.date_end)},
         "sources": sources,
-        "figures": {m: [figure_dict(c) for c in claims] for m, claims in view.figures.items()},
+        "figures": {
+            measure: [figure_dict(c, marked.get(c.id)) for c in claims]
+            for measure, claims in view.figures.items()
+            for marked in [marks(claims, view.flags)]
+        },
     }
 
 

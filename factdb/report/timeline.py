@@ -11,6 +11,7 @@ from typing import Any
 
 from factdb.errors import FactdbError
 from factdb.queries import Timeline
+from factdb.report.evolution import marks
 from factdb.report.serialize import claim_dict, value_text
 from factdb.vocabulary import Hardness
 
@@ -18,8 +19,10 @@ from factdb.vocabulary import Hardness
 def timeline_records(tl: Timeline) -> list[dict[str, Any]]:
     """One record per claim in as-of order, with its flags and syndicated copies."""
     records = []
+    marked = marks(tl.claims, tl.flags)
     for claim in tl.claims:
         record = claim_dict(claim)
+        record["marks"] = marked[claim.id]
         record["flags"] = [
             {
                 "contradiction": row.id,
@@ -37,12 +40,14 @@ def timeline_records(tl: Timeline) -> list[dict[str, Any]]:
 
 def timeline_rows(tl: Timeline) -> list[tuple[Any, ...]]:
     rows = []
+    marked = marks(tl.claims, tl.flags)
     for claim in tl.claims:
         flags = ", ".join(
             f"#{row.id} {row.hardness} with claim "
             f"{row.claim_b_id if row.claim_a_id == claim.id else row.claim_a_id} ({row.status})"
             for row in tl.flags.get(claim.id, [])
         )
+        frame = "; ".join(m for m in marked[claim.id] if not m.startswith("flagged"))
         source = claim.source.outlet or claim.source.title or ""
         copies = tl.copies.get(claim.id, [])
         if copies:
@@ -55,7 +60,7 @@ def timeline_rows(tl: Timeline) -> list[tuple[Any, ...]]:
                 claim.location.name if claim.location else "",
                 claim.speaker.name if claim.speaker else claim.speaker_name,
                 f"#{claim.source_id} {source}".strip(),
-                "hedged" if claim.hedged else "",
+                frame,
                 flags,
                 claim.id,
             )
@@ -70,7 +75,7 @@ TIMELINE_COLUMNS = [
     "location",
     "speaker",
     "source",
-    "hedged",
+    "marks",
     "flagged",
     "claim",
 ]
