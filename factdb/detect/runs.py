@@ -32,6 +32,7 @@ from factdb.detect.reading import (
     sweep_partition,
 )
 from factdb.detect.reports import one_per_report
+from factdb.detect.revisions import drop_revised
 from factdb.detect.rules import DETECTOR_VERSION, Finding
 from factdb.detect.sweep import Found, Pairing, event_pairs_new, sweep_events, sweep_new
 from factdb.store.contradictions import store_contradictions, stored_counts
@@ -74,9 +75,9 @@ def find_contradictions(
     keeps it in this one. The pairs are the same either way."""
     settings = settings or DetectSettings()
     if claim_ids is not None:
-        return _find_new(session, set(claim_ids), settings)
+        return drop_revised(session, _find_new(session, set(claim_ids), settings))
     with paused_gc():
-        return _find_all(session, settings, workers, pool)
+        return drop_revised(session, _find_all(session, settings, workers, pool))
 
 
 def _find_new(
