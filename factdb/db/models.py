@@ -248,6 +248,9 @@ class Claim(Base):
         ForeignKey("claim.id", ondelete="SET NULL"), index=True
     )
     revision_kind: Mapped[str | None] = mapped_column(String(16))  # RevisionKind
+    # where an event count counts within its incident: NULL for the whole incident, else a
+    # narrower or other place its sentence names (ClaimRecord.counted_place)
+    counted_place_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id"))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     # re-extraction no longer finds this claim in its (current) revision: kept, not deleted
     retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

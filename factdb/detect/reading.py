@@ -45,13 +45,15 @@ def current_claim() -> tuple[ColumnElement[bool], ...]:
 
 # A figure's claim key (README "Claim semantics"): what it counts -- its incident when it
 # counts one (its event's incident), else its subject -- then its measure, its verb class
-# (subject-keyed figures only: it picks their window), its place, whether it is an estimate
+# (subject-keyed figures only: it picks their window), its place (for an incident's figure,
+# the place it counts within the incident: NULL for the whole), whether it is an estimate
 # (compared only with estimates) and whether its measure is cumulative. Only totals that are
 # put forward as counts take part: parts, projections, negated and hedged figures never do.
 _KEY_SQL = (
     "event.incident_id, CASE WHEN event.incident_id IS NULL THEN claim.subject_id END, "
     "claim.measure, CASE WHEN event.incident_id IS NULL THEN claim.verb_class END, "
-    "claim.location_id, CASE WHEN claim.status = 'estimate' THEN 1 ELSE 0 END, "
+    "CASE WHEN event.incident_id IS NULL THEN claim.location_id ELSE claim.counted_place_id END, "
+    "CASE WHEN claim.status = 'estimate' THEN 1 ELSE 0 END, "
     "CASE WHEN claim.cumulative THEN 1 ELSE 0 END"
 )
 _KEY_LENGTH = 7
@@ -177,7 +179,7 @@ def _key_columns() -> tuple[ColumnElement[Any], ...]:
         case((unassigned, Claim.subject_id)),
         Claim.measure,
         case((unassigned, Claim.verb_class)),
-        Claim.location_id,
+        case((unassigned, Claim.location_id), else_=Claim.counted_place_id),
         case((Claim.status == FigureStatus.estimate, 1), else_=0),
         case((Claim.cumulative, 1), else_=0),
     )

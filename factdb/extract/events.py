@@ -472,6 +472,23 @@ def attach_events(
             or (c.verb_class == VerbClass.event and c.verb in EVENT_VERBS)
         ):
             ev = events[event_of.get(c.sentence_index, 0)]
-            c = replace(c, event=ev.index, place=c.place or ev.place)
+            c = replace(
+                c,
+                event=ev.index,
+                place=c.place or ev.place,
+                place_inherited=c.place_inherited or c.place is None,
+                counted_place=counted_place(c, ev),
+            )
         out.append(c)
     return out
+
+
+def counted_place(claim: ClaimRecord, event: EventRecord) -> Place | None:
+    """The place a figure counts within its event: None for the whole event, else the
+    place its sentence names when that is not the event's place or one enclosing it (a
+    district of the quake zone, the other country a quake also struck)."""
+    if claim.place is None or claim.place_inherited or event.place is None:
+        return None
+    if claim.place.key in {p.key for p in event.place.chain()}:
+        return None
+    return claim.place

@@ -149,7 +149,13 @@ def _placed(
         chosen = None
     if chosen is None:
         return claim
-    return replace(claim, location=chosen.name, location_kind=chosen.kind, place=chosen)
+    return replace(
+        claim,
+        location=chosen.name,
+        location_kind=chosen.kind,
+        place=chosen,
+        place_inherited=chosen is article and found is None,
+    )
 
 
 def _with_people(

@@ -138,6 +138,11 @@ class ClaimRecord:
     cumulative: bool = False  # the measure only grows (a death toll): later and higher updates
     previous_span: tuple[int, int] | None = None  # value span of the figure this one revises
     revision_kind: str | None = None  # RevisionKind of that link: update or correction
+    # Where an event count counts, within its event: None for the whole event (its place is
+    # the event's, an enclosing one, or only inherited from the article), else the narrower
+    # or other place its sentence names ("38 in Ecuador", "1,039 in Kathmandu district").
+    counted_place: Place | None = None
+    place_inherited: bool = False  # ``place`` came from the article or event, not the sentence
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,9 @@ def store_claims(
                 "status": record.status,
                 "cumulative": record.cumulative,
                 "revision_kind": record.revision_kind,
+                "counted_place_id": (
+                    file_place(entities, record.counted_place) if record.counted_place else None
+                ),
                 "superseded": False,
                 "retired": False,
                 "extractor_version": extractor_version,
@@ -255,6 +258,9 @@ def refresh_claims(
             setattr(claim, name, getattr(record, name))
         claim.location_id = _location_id(record, entities)
         claim.event_id = _event_id(record, event_ids or [])
+        claim.counted_place_id = (
+            file_place(entities, record.counted_place) if record.counted_place else None
+        )
         claim.retired = False
         claim.extractor_version = extractor_version
         kept.append(claim.id)

@@ -1,5 +1,6 @@
 """A figure's frame on claims: portion (total or part), status (reported, official,
-estimate, projection, negated), cumulative, and the earlier figure a claim revises.
+estimate, projection, negated), cumulative, the earlier figure a claim revises, and the
+place an event count counts within its incident.
 
 Revision ID: 0007
 Revises: 0006
@@ -41,6 +42,10 @@ def upgrade() -> None:
         )
         batch_op.add_column(sa.Column("previous_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("revision_kind", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("counted_place_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_claim_counted_place_id_entity"), "entity", ["counted_place_id"], ["id"]
+        )
         batch_op.create_index(batch_op.f("ix_claim_previous_id"), ["previous_id"], unique=False)
         batch_op.create_foreign_key(
             batch_op.f("fk_claim_previous_id_claim"),
@@ -59,8 +64,10 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("ck_claim_revision_kind"), type_="check")
         batch_op.drop_constraint(batch_op.f("ck_claim_status"), type_="check")
         batch_op.drop_constraint(batch_op.f("ck_claim_portion"), type_="check")
+        batch_op.drop_constraint(batch_op.f("fk_claim_counted_place_id_entity"), type_="foreignkey")
         batch_op.drop_constraint(batch_op.f("fk_claim_previous_id_claim"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_claim_previous_id"))
+        batch_op.drop_column("counted_place_id")
         batch_op.drop_column("revision_kind")
         batch_op.drop_column("previous_id")
         batch_op.drop_column("cumulative")
