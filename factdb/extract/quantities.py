@@ -307,7 +307,7 @@ _ZERO = re.compile(
     re.IGNORECASE,
 )
 _ZERO_PART = re.compile(
-    r"\b(?:other|else)\b|\bnone\s+of\b"
+    r"\b(?:other|else|seriously|critically)\b|\bnone\s+of\b"
     r"|\bno\s+(?!one\b|people\b|persons\b|injuries\b|deaths\b|fatalities\b)",
     re.IGNORECASE,
 )
@@ -335,7 +335,13 @@ _TALLY = re.compile(
     r"\b(?:separate\s+(?:shootings|incidents|attacks)|across\s+(?:the\s+)?(?:city|county|state"
     r"|country|nation|chicago)|citywide|city-wide|so\s+far\s+this\s+year|this\s+year|last\s+year"
     r"|since\s+(?:january|the\s+(?:start|beginning))|year\s+to\s+date|so\s+far\s+in\s+\d{4}"
-    r"|homicides?\s+(?:this|in)|shootings\s+(?:this|over\s+the)\s+(?:weekend|week|month|year))\b",
+    r"|homicides?\s+(?:this|in)|shootings\s+(?:this|over\s+the)\s+(?:weekend|week|month|year)"
+    # several shootings in one sentence: "in two South Side shootings", "a pair of shootings"
+    rf"|(?:{number_words(2, 20)}|\d{{1,3}}|pair\s+of|series\s+of|string\s+of)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:shootings|shooting\s+incidents|incidents|attacks)"
+    r"|city\s+shootings|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)"
+    # one figure for two measures: "eight have been hurt or killed"
+    r"|(?:hurt|injured|wounded)\s+or\s+killed|killed\s+or\s+(?:hurt|injured|wounded))\b",
     re.IGNORECASE,
 )
 _KILL_OBJECT = re.compile(
@@ -544,7 +550,8 @@ _NUMWORD = rf"(?:\d{{1,3}}|{number_words(1, 20)})"
 _PLURAL_PERSON = (
     r"(?:people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|juveniles"
     r"|victims|others|males|females|students|relatives|brothers|sisters|sons|daughters"
-    r"|officers|deputies|bystanders|patrons|friends|siblings)"
+    r"|officers|deputies|bystanders|patrons|friends|siblings|civilians|customers|residents"
+    r"|employees|workers|passengers)"
 )
 _COORD_NP = (
     rf"(?:(?:the\s+|her\s+|his\s+|their\s+)?{_NUMWORD}\s+(?:[\w'-]+\s+){{0,2}}?{_PLURAL_PERSON}"
