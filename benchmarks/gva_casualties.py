@@ -1,10 +1,14 @@
 """Casualty counts on the GVA dev split: killed / injured figures against the archive's gold.
 
-Usage: python benchmarks/gva_casualties.py DATA_DIR [--limit N] [--errors N] [--split S]
+Usage: python benchmarks/gva_casualties.py DATA_DIR [--half tune|held] [--limit N]
+       [--errors N] [--parts N] [--split S]
 
-For every article, ``extract(content, dct)`` runs; quantity claims with measure "killed" or
-"injured", verb class "event" and not hedged give the article's killed / injured values
-(exact values only: a claim whose logical interval is a single number).
+For every article, ``extract(content, dct)`` runs; the scored figures are what detection
+compares: quantity claims with measure "killed" or "injured", verb class "event", portion
+"total", not hedged and status neither "projection" nor "negated" (exact values only: a claim
+whose logical interval is a single number). Parts ("two of them", "three others") are neither
+right nor wrong as a total: they are counted apart, with how many of them equal the gold total
+(a total misread as a part would show there).
 
 Selection rules (both are reported; ``--errors`` lists the errors of the current rule):
 
@@ -22,7 +26,10 @@ Per measure:
 * coverage (mentioned) = the same over articles whose text names the incident's city or a
   participant's name (a crude, honest filter for "this page is about the incident at all")
 
-Split: incidents in file order; the first half is the tuning half, the second half held out.
+Halves: ``--half tune`` keeps incidents with ``(int(incident_id) // 2) % 2 == 0``, ``--half
+held`` the rest (the project's rule; tune on tune, run held only to report). ``--split`` is the
+older file-order split (first half of the incidents "tune", second "heldout"), kept so that
+earlier figures can be reproduced.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from factdb.extract import extract
 MEASURES = ("killed", "injured")
 RULES = ("current", "any-date")
 WINDOW = timedelta(days=7)
+UNCOMPARED_STATUS = frozenset({"projection", "negated"})
 
 
 def _mentions_incident(incident: dict, text: str) -> bool:
@@ -63,21 +71,35 @@ def is_current(as_of: date | None, published: date | None) -> bool:
     return published - WINDOW <= as_of <= published
 
 
-def article_values(content: str, published) -> dict[str, dict[str, list[tuple[float, str, str]]]]:
-    """rule -> measure -> [(value, sentence, number text)] for unhedged event casualty claims."""
+def in_half(incident_id: str, half: str | None) -> bool:
+    """The project's tune/held rule on an incident id (``None`` keeps every incident)."""
+    if half is None:
+        return True
+    tune = (int(incident_id) // 2) % 2 == 0
+    return tune if half == "tune" else not tune
+
+
+Values = dict[str, dict[str, list[tuple[float, str, str]]]]
+
+
+def article_values(content: str, published) -> tuple[Values, Values]:
+    """(totals, parts): rule -> measure -> [(value, sentence, number text)] for the unhedged,
+    compared (not projected, not negated) event casualty claims, split by portion."""
     out = {r: {m: [] for m in MEASURES} for r in RULES}
+    parts = {r: {m: [] for m in MEASURES} for r in RULES}
     for c in extract(content, published).claims:
         if c.kind != "quantity" or c.measure not in MEASURES or c.hedged:
             continue
-        if c.verb_class != "event":
+        if c.verb_class != "event" or c.status in UNCOMPARED_STATUS:
             continue
         if c.value_low is None or c.value_high is None or c.value_low != c.value_high:
             continue
         num = content[c.value_span[0] : c.value_span[1]] if c.value_span else ""
-        out["any-date"][c.measure].append((c.value_low, c.text, num))
+        into = parts if c.portion == "part" else out
+        into["any-date"][c.measure].append((c.value_low, c.text, num))
         if is_current(c.as_of, published):
-            out["current"][c.measure].append((c.value_low, c.text, num))
-    return out
+            into["current"][c.measure].append((c.value_low, c.text, num))
+    return out, parts
 
 
 def main() -> None:
@@ -85,7 +107,9 @@ def main() -> None:
     parser.add_argument("data", type=Path, help="folder holding gva-dev.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="first N incidents")
     parser.add_argument("--errors", type=int, default=0, help="print N examples per error kind")
+    parser.add_argument("--parts", type=int, default=0, help="print N part figures per measure")
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default=None)
+    parser.add_argument("--half", choices=("tune", "held"), default=None)
     args = parser.parse_args()
     rows = list(incidents(args.data / "gva-dev.jsonl"))
     half = len(rows) // 2
@@ -97,16 +121,30 @@ def main() -> None:
     }
     wrong: dict[str, list[str]] = {m: [] for m in MEASURES}
     missed: dict[str, list[str]] = {m: [] for m in MEASURES}
+    part_lines: dict[str, list[str]] = {m: [] for m in MEASURES}
+    # part_counts[measure] = [part figures, equal to the gold total]
+    part_counts: dict[str, list[int]] = {m: [0, 0] for m in MEASURES}
     for idx, inc in enumerate(rows):
-        split = "tune" if idx < half else "heldout"
+        split = args.half or ("tune" if idx < half else "heldout")
         if args.split and args.split not in (split, "all"):
+            continue
+        if not in_half(inc["incident_id"], args.half):
             continue
         for art in inc["articles"]:
             content = art.get("content") or ""
             if not content.strip():
                 continue
             published = date_field(art.get("dct"), what="dct")
-            by_rule = article_values(content, published)
+            by_rule, parts = article_values(content, published)
+            for m in MEASURES:
+                gold = float(inc[f"num_{m}"])
+                for v, sent, num in parts["current"][m]:
+                    part_counts[m][0] += 1
+                    part_counts[m][1] += v == gold
+                    part_lines[m].append(
+                        f"[{inc['incident_id']} gold={gold:g} part={v:g} '{num}'] "
+                        + " ".join(sent.split())[:300]
+                    )
             mentioned = _mentions_incident(inc, content)
             for rule in RULES:
                 for m in MEASURES:
@@ -139,8 +177,8 @@ def main() -> None:
                     )
     print("rule     split    measure  precision          coverage           coverage(mentioned)")
     for rule in RULES:
-        for s in ("tune", "heldout", "all"):
-            if s not in counters[rule]:
+        for s in ("tune", "heldout", "held", "all"):
+            if s not in counters[rule] or (args.half and s == "all"):
                 continue
             for m in MEASURES:
                 ok, n, cov, arts, cov_m, arts_m = counters[rule][s][m]
@@ -150,6 +188,14 @@ def main() -> None:
                     f"{cov / arts:.3f} ({cov:>4}/{arts:<4})"
                     f"  {cov_m / arts_m if arts_m else 0:.3f} ({cov_m:>4}/{arts_m:<4})"
                 )
+    for m in MEASURES:
+        n_parts, n_gold = part_counts[m]
+        print(f"parts (current rule) {m}: {n_parts} figures, {n_gold} equal to the gold total")
+    for m in MEASURES:
+        if args.parts:
+            print(f"\n== part {m} figures ({len(part_lines[m])}) ==")
+            for line in part_lines[m][: args.parts]:
+                print(line)
     if args.errors:
         for m in MEASURES:
             print(f"\n== wrong {m} values ({len(wrong[m])}) ==")

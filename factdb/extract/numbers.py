@@ -374,7 +374,12 @@ def _clean(v: float | None) -> float | None:
 
 
 _AGE_AFTER = re.compile(r"^(?:-|\s)?(?:year|month|week|day)s?[-\s]old\b", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.IGNORECASE)
+# "aged 23", "ages 12 and 16", "ages 21, 32, and 49", "under the age of 10"
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|ages|age\s+of)\s+(?:between\s+)?(?:\d{1,3}(?:,\s*|,?\s+and\s+|\s*(?:-|to)\s*))*$",
+    re.IGNORECASE,
+)
+_CITATION = re.compile(r"\[\d{1,4}\]")
 _TIME_AFTER = re.compile(
     r"^(?::\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|GMT|UTC|hrs?\b))", re.IGNORECASE
 )
@@ -388,8 +393,10 @@ def _excluded_context(norm: str, s: int, e: int) -> bool:
     after = norm[e : e + 14]
     before = norm[max(0, s - 8) : s]
     core = norm[s:e]
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(norm[max(0, s - 40) : s]):
         return True
+    if _CITATION.fullmatch(norm[max(0, s - 1) : e + 1]):
+        return True  # a citation mark, "[12][13]", or a footnote number: never a count
     if _TIME_AFTER.match(after) or re.search(r"\d:$", before):
         return True
     if re.match(r"^(?:st|nd|rd|th)\b", after):
@@ -402,4 +409,4 @@ def _excluded_context(norm: str, s: int, e: int) -> bool:
         return True
     if core.lower() in ("one",) and re.match(r"^\s+(?:of|another|day|time|way)\b", after):
         return True
-    return bool(re.match(r"^\s*(?:years?\s+old|yr)\b", after, re.IGNORECASE))
+    return bool(re.match(r"^\s*(?:years?\s+old|yr|y/o|yo)\b", after, re.IGNORECASE))

@@ -15,7 +15,8 @@ from datetime import date
 from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
-from factdb.extract.quantities import Quantity, casualty_totals, find_quantities, lemma
+from factdb.extract.portions import figure_portion
+from factdb.extract.quantities import find_quantities, lemma
 from factdb.extract.quantity_words import CUMULATIVE_MEASURES
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
@@ -319,14 +320,6 @@ def _quantity_claims(
     exclude = [(t.start - sent.start, t.end - sent.start) for t in times]
     out: list[tuple[ClaimRecord, int | None]] = []
 
-    def _hedged_q(s: Sentence, q: Quantity) -> bool:
-        """The same hedge test as below, for ``casualty_totals``."""
-        n_start = s.start + q.number.start
-        a = n_start if q.verb_passive or q.verb_start is None else s.start + q.verb_start
-        a = min(a, n_start)
-        end = min(s.end, s.start + q.number.end + 40)
-        return _hedged(norm, _local_clause_start(norm, s, a), end)
-
     for q in find_quantities(sent.text, exclude, document=norm):
         num = q.number
         n_start, n_end = sent.start + num.start, sent.start + num.end
@@ -352,17 +345,6 @@ def _quantity_claims(
         t = _pick_time(norm, sent, times, n_start)
         clause = _local_clause_start(norm, sent, anchor)
         hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
-        if (
-            q.measure in ("killed", "injured")
-            and q.verb_class == VerbClass.event
-            and not hedged
-            and num.low is not None
-            and num.low == num.high
-        ):
-            # a smaller exact count than the article's largest total is a part of it
-            top = casualty_totals(norm, published.year if published else None, _hedged_q)
-            if num.low < top.get(q.measure, 0.0):
-                num = replace(num, high=None, likely_high=None, qualifier="at least")
         claim = ClaimRecord(
             kind=ClaimKind.quantity,
             sentence_index=sent.index,
@@ -389,6 +371,15 @@ def _quantity_claims(
             as_of=_as_of(t, published),
             hedged=hedged,
             cumulative=q.measure in CUMULATIVE_MEASURES,
+            portion=q.portion
+            or figure_portion(
+                norm,
+                n_start,
+                n_end,
+                (sent.start, sent.end),
+                q.measure,
+                sent.start + q.verb_start if q.verb_start is not None else None,
+            ),
         )
         out.append((claim, sent.start + q.verb_start if q.verb_start is not None else None))
     return out

@@ -8,7 +8,6 @@ troops" (a stock) must stay apart from "trained 5,000 soldiers" (an event).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from factdb.extract.numbers import NumberExpr, find_numbers, parse_number_words
@@ -19,10 +18,9 @@ from factdb.extract.quantity_words import (
     VERB_LEMMAS,
     VICTIM_NOUNS,
 )
-from factdb.extract.records import Sentence
 from factdb.extract.text import normalise_for_matching
 from factdb.extract.words import number_words
-from factdb.vocabulary import VerbClass
+from factdb.vocabulary import Portion, VerbClass
 
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|from|during|before|after|of|early|late|mid|and|to|through)[\s-]+$",
@@ -44,6 +42,7 @@ class Quantity:
     verb_start: int | None = None
     verb_passive: bool = False
     singular: bool = False  # one victim named by a noun phrase ("a man was killed")
+    portion: str | None = None  # Portion when the reading itself tells ("another man"), else None
 
 
 def lemma(word: str) -> tuple[str, str] | None:
@@ -133,8 +132,8 @@ def find_quantities(
 
     Bare numbers with nothing counted are dropped, as are year-like integers ("2014").
     ``document`` is the whole article (normalised) when ``text`` is one of its sentences: a
-    single victim ("a man was killed") then counts exactly 1 only if the article reports no
-    other victims, else "at least 1".
+    single victim ("a man was killed") is the whole count only if the article reports no
+    other victims, else one of them (portion "part").
     """
     norm = normalise_for_matching(text)
     out: list[Quantity] = []
@@ -216,7 +215,7 @@ def find_quantities(
             if tally:
                 q = replace(q, verb_class=VerbClass.stock)
             if q.singular and q.measure in several:
-                q = replace(q, number=_at_least(q.number))
+                q = replace(q, portion=Portion.part)
             out.append(q)
         out.sort(key=lambda q: q.number.start)
     return out
@@ -270,7 +269,7 @@ _PERSON = (
 _NOT_ALONE = r"(?!\s+(?:and|or|&)\s)"
 _SINGLE_SUBJ = (
     r"(?P<subj>"
-    rf"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,\s+\d{{1,3}},)?"
+    rf"\b(?:a|an|one|the|another)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,\s+\d{{1,3}},)?"
     r"|\b(?:he|she)\b"
     r"|\b(?:a|an|the)\s+\d{1,3}-year-old\b(?:,\s+\d{1,3},)?"
     r"|\b[A-Z][a-z'-]+(?:\s+[A-Z][\w.'-]*){0,3},\s+\d{1,3},"
@@ -291,6 +290,10 @@ _OTHERS = re.compile(
     r"|each)\b",
     re.IGNORECASE,
 )
+# A single victim who is one more of several: "another man", "the other victim", "a third".
+_ANOTHER = re.compile(
+    r"\b(?:another|(?:the|a)\s+(?:other|second|third|fourth|fifth|sixth))\b", re.IGNORECASE
+)
 _ZERO = re.compile(
     r"\b(?P<subj>no\s+one|no-one|nobody|none\s+of\s+(?:the\s+)?\w+"
     r"|no\s+(?:other\s+)?(?:people|persons|officers|deputies|bystanders|students|customers"
@@ -304,7 +307,7 @@ _ZERO = re.compile(
     re.IGNORECASE,
 )
 _ZERO_PART = re.compile(
-    r"\b(?:other|else)\b|\bnone\s+of\b"
+    r"\b(?:other|else|seriously|critically)\b|\bnone\s+of\b"
     r"|\bno\s+(?!one\b|people\b|persons\b|injuries\b|deaths\b|fatalities\b)",
     re.IGNORECASE,
 )
@@ -332,7 +335,13 @@ _TALLY = re.compile(
     r"\b(?:separate\s+(?:shootings|incidents|attacks)|across\s+(?:the\s+)?(?:city|county|state"
     r"|country|nation|chicago)|citywide|city-wide|so\s+far\s+this\s+year|this\s+year|last\s+year"
     r"|since\s+(?:january|the\s+(?:start|beginning))|year\s+to\s+date|so\s+far\s+in\s+\d{4}"
-    r"|homicides?\s+(?:this|in)|shootings\s+(?:this|over\s+the)\s+(?:weekend|week|month|year))\b",
+    r"|homicides?\s+(?:this|in)|shootings\s+(?:this|over\s+the)\s+(?:weekend|week|month|year)"
+    # several shootings in one sentence: "in two South Side shootings", "a pair of shootings"
+    rf"|(?:{number_words(2, 20)}|\d{{1,3}}|pair\s+of|series\s+of|string\s+of)\s+"
+    r"(?:[\w'-]+\s+){0,2}?(?:shootings|shooting\s+incidents|incidents|attacks)"
+    r"|city\s+shootings|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)"
+    # one figure for two measures: "eight have been hurt or killed"
+    r"|(?:hurt|injured|wounded)\s+or\s+killed|killed\s+or\s+(?:hurt|injured|wounded))\b",
     re.IGNORECASE,
 )
 _KILL_OBJECT = re.compile(
@@ -387,18 +396,25 @@ def _synthetic(start: int, end: int, text: str, value: float) -> NumberExpr:
 
 
 def _casualty(
-    num: NumberExpr, measure: str, verb_start: int, passive: bool = True, singular: bool = False
+    num: NumberExpr,
+    measure: str,
+    verb_start: int,
+    passive: bool = True,
+    singular: bool = False,
+    portion: str | None = None,
 ) -> Quantity:
     verb = "kill" if measure == "killed" else "injure"
     return Quantity(
-        num, measure, measure, measure, verb, VerbClass.event, verb_start, passive, singular
-    )
-
-
-def _at_least(num: NumberExpr) -> NumberExpr:
-    low = num.low or 0.0
-    return replace(
-        num, high=None, qualifier="at least", likely_low=low, likely_high=None, high_open=False
+        num,
+        measure,
+        measure,
+        measure,
+        verb,
+        VerbClass.event,
+        verb_start,
+        passive,
+        singular,
+        portion,
     )
 
 
@@ -475,10 +491,17 @@ def find_casualties(
 
     for m in _SINGLE_CASUALTY.finditer(norm):
         s, e = m.span("subj")
-        if _OTHERS.search(norm, s, m.end("pred")) or not free(s, e):
+        if not free(s, e):
             continue
         pred = next(g for g in ("k1", "k2", "i1", "i2") if m.group(g))
         measure = "killed" if pred.startswith("k") else "injured"
+        if _ANOTHER.search(norm, s, e):  # "another man was shot": one more victim, a part
+            one = _synthetic(s, e, text, 1.0)
+            out.append(_casualty(one, measure, m.start(pred), portion=Portion.part))
+            spans.append((s, e))
+            continue
+        if _OTHERS.search(norm, s, m.end("pred")):
+            continue
         out.append(_casualty(_synthetic(s, e, text, 1.0), measure, m.start(pred), True, True))
         spans.append((s, e))
     for m in _SINGLE_OBJECT.finditer(norm):
@@ -508,7 +531,9 @@ def find_casualties(
         value = float(word) if word.isdigit() else parse_number_words(word)
         if value is None:
             continue
-        out.append(_casualty(_synthetic(s, e, text, value), "killed", m.start(), False))
+        # "four people were shot, three fatally": the dead of the incident, not a share
+        fatal = _casualty(_synthetic(s, e, text, value), "killed", m.start(), False)
+        out.append(replace(fatal, portion=Portion.total))
         spans.append((s, e))
         shot = _SHOT_COUNT.search(norm, max(0, m.start() - 40), m.start())
         if shot is not None:  # "seven people were shot, five fatally": the other two wounded
@@ -517,7 +542,7 @@ def find_casualties(
             if total is not None and total > value:
                 ns, ne = shot.span("n")
                 q = _casualty(_synthetic(ns, ne, text, total - value), "injured", m.start())
-                out.append(q)
+                out.append(replace(q, portion=Portion.total))
     return out
 
 
@@ -525,7 +550,8 @@ _NUMWORD = rf"(?:\d{{1,3}}|{number_words(1, 20)})"
 _PLURAL_PERSON = (
     r"(?:people|persons|men|women|children|kids|boys|girls|teens|teenagers|adults|juveniles"
     r"|victims|others|males|females|students|relatives|brothers|sisters|sons|daughters"
-    r"|officers|deputies|bystanders|patrons|friends|siblings)"
+    r"|officers|deputies|bystanders|patrons|friends|siblings|civilians|customers|residents"
+    r"|employees|workers|passengers)"
 )
 _COORD_NP = (
     rf"(?:(?:the\s+|her\s+|his\s+|their\s+)?{_NUMWORD}\s+(?:[\w'-]+\s+){{0,2}}?{_PLURAL_PERSON}"
@@ -565,59 +591,3 @@ def _coordinated(text: str, norm: str, found: list[Quantity]) -> list[Quantity] 
         group = pred.lastgroup or "k1"
         found.append(_casualty(_synthetic(s, e, text, total), measure, pred.start(group)))
     return found if changed else None
-
-
-# --- Whole-incident totals --------------------------------------------------------------------
-# An article about one shooting states its total ("four people died") and parts of it ("two
-# died at the scene", "two of the wounded were flown to ..."). A careful reader takes the
-# largest explicit count as the total; a smaller exact count in the same article is a part of
-# it, so it is kept as "at least N", not as a competing total.
-
-_OTHER_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d|,\d)")
-_TOTALS_CACHE: dict[int, tuple[str, dict[str, float]]] = {}
-_CHUNK = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)[\"')\]]*|(?=\n)|$)|[^\n]+")
-_COUNT_WORD = re.compile(
-    rf"\d|\b(?:{number_words(2, 50)}|dozens?|both|all)\b",
-    re.IGNORECASE,
-)
-
-
-def casualty_totals(
-    document: str,
-    year: int | None = None,
-    hedged: Callable[[Sentence, Quantity], bool] | None = None,
-) -> dict[str, float]:
-    """measure -> the largest exact, unhedged event count of "killed" / "injured" in
-    ``document`` (normalised text). Sentences that name a year other than ``year`` (the
-    publication year: "In December 2012, 20 children were killed") speak of other events and
-    are left out, as are running tallies (class "stock")."""
-    key = id(document)
-    hit = _TOTALS_CACHE.get(key)
-    if hit is not None and hit[0] is document:
-        return hit[1]
-    totals: dict[str, float] = {}
-    if _CASUALTY_HINT.search(document):
-        for chunk in _CHUNK.finditer(document):  # rough sentences: cheaper than the splitter
-            sent = Sentence(0, chunk.start(), chunk.end(), chunk.group(0))
-            # a sentence without a count word can only state 0 or 1 (zeros and single victims)
-            if not _COUNT_WORD.search(sent.text) or not _CASUALTY_HINT.search(sent.text):
-                continue
-            if year is not None and any(
-                int(y.group(0)) != year for y in _OTHER_YEAR.finditer(sent.text)
-            ):
-                continue
-            for q in find_quantities(sent.text, None, document=document):
-                num = q.number
-                if (
-                    q.measure not in ("killed", "injured")
-                    or q.verb_class != VerbClass.event
-                    or num.low is None
-                    or num.low != num.high
-                    or (hedged is not None and hedged(sent, q))
-                ):
-                    continue
-                totals[q.measure] = max(totals.get(q.measure, 0.0), num.low)
-    if len(_TOTALS_CACHE) > 8:
-        _TOTALS_CACHE.clear()
-    _TOTALS_CACHE[key] = (document, totals)
-    return totals

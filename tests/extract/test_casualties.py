@@ -50,10 +50,14 @@ def test_casualty_counts(text: str, expected: list[tuple[str, float, float]]) ->
     assert not any(h for *_, h in got), "a stated count (even zero) is a fact, not hedged"
 
 
-def test_single_victim_among_several_is_at_least_one() -> None:
+def test_single_victims_among_several_are_parts() -> None:
     text = "A man was killed on Main Street. Another man was killed nearby."
-    (claim,) = _casualties(text)
-    assert (claim[1], claim[2]) == (1, None)
+    claims = [
+        (c.value_low, c.value_high, c.portion)
+        for c in extract(text, PUB).claims
+        if c.kind == "quantity" and c.measure == "killed"
+    ]
+    assert claims == [(1, 1, "part"), (1, 1, "part")]
     assert "killed" in several_victims(text)
 
 
@@ -131,20 +135,22 @@ def test_zero_for_everyone_stays() -> None:
     assert _exact("No injuries were reported.", "injured") == [0]
 
 
-def test_smaller_counts_are_parts_of_the_largest_total() -> None:
+def test_a_smaller_count_stays_a_total_unless_its_words_make_it_a_part() -> None:
     text = (
         "Four people died in the shooting on Monday. Two died at the scene. "
         "Five people were wounded. Two of the wounded were flown to a hospital."
     )
     claims = [
-        (c.measure, c.value_low, c.value_high, c.qualifier)
+        (c.measure, c.value_low, c.value_high, c.qualifier, c.portion)
         for c in extract(text, PUB).claims
         if c.kind == "quantity" and c.measure in ("killed", "injured")
     ]
-    assert ("killed", 4, 4, "exact") in claims
-    assert ("killed", 2, None, "at least") in claims
-    assert ("injured", 5, 5, "exact") in claims
-    assert ("injured", 2, None, "at least") in claims
+    assert claims == [
+        ("killed", 4, 4, "exact", "total"),
+        ("killed", 2, 2, "exact", "total"),  # no part word: the disagreement stays visible
+        ("injured", 5, 5, "exact", "total"),
+        ("injured", 2, 2, "exact", "part"),  # "two of the wounded"
+    ]
 
 
 def test_counts_of_another_year_do_not_set_the_total() -> None:
