@@ -22,9 +22,10 @@ DEFAULT_WINDOW_DAYS = 30
 # Counts of events ("killed two people") under one key can be different incidents, so they
 # are compared only when reported within a few days of each other.
 DEFAULT_EVENT_WINDOW_DAYS = 3
-# Figures counted for one incident (one shooting, one earthquake) are compared however far
+# Tolls counted for one incident (one shooting, one earthquake) are compared however far
 # apart they were reported, up to this: the incident, not the window, says they count the
 # same thing, and a disputed report months later still conflicts with the official toll.
+# (Levels within an incident, such as a deployment's troops, keep the stock window.)
 DEFAULT_INCIDENT_WINDOW_DAYS = 730
 # A claim that conflicts with many reports (one outlier against a consensus of hundreds) is
 # flagged against this many of them per detection run, the largest disagreements first:
@@ -86,10 +87,13 @@ class DetectSettings:
         """Stock figures stand for a while; event counts only around their event."""
         return self.event_window_days if verb_class == VerbClass.event else self.window_days
 
-    def window_for_key(self, incident: int | None, verb_class: str | None) -> int:
-        """Figures of one incident are compared across its whole coverage; others by the
-        window of their verb class."""
-        return self.incident_window_days if incident is not None else self.window_for(verb_class)
+    def window_for_key(self, incident: int | None, verb_class: str | None, rising: bool) -> int:
+        """A toll of one incident (a cumulative measure) is compared across the incident's
+        whole coverage; a level within an incident (troops of a deployment) over the stock
+        window, as it may really change; figures without an incident by their verb class."""
+        if incident is None:
+            return self.window_for(verb_class)
+        return self.incident_window_days if rising else self.window_days
 
 
 MAX_WINDOW_DAYS = 36_500  # a century: dates stay within what ``datetime.date`` can hold

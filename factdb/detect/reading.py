@@ -90,7 +90,8 @@ def _quantity_sql(day_sql: str, partition: Partition) -> str:
 
 def key_window(key: tuple, settings: DetectSettings) -> tuple[int, bool]:
     """(window in days, rising) of a claim key."""
-    return settings.window_for_key(key[0], key[3]), bool(key[6])
+    rising = bool(key[6])
+    return settings.window_for_key(key[0], key[3], rising), rising
 
 
 def partitions(session: Session, parts: int) -> list[Partition]:
