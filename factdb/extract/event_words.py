@@ -57,7 +57,7 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     ),
     (
         EventKind.deployment,
-        "deploy deploys deployed deployment deployments",
+        "deploy deploys deployed deployment deployments troop troops",
         "troops sent|dispatched troops|boots on",
     ),
     (
