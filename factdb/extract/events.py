@@ -125,12 +125,21 @@ def rarity(word: str) -> float:
 _UNREAL_BEFORE = frozenset({"to", "would", "could", "will", "may", "might", "should", "shall"})
 
 
+_UNREAL_REACH = 4  # tokens after an unreal trigger that are its object ("deploy 300 more troops")
+
+
 def sentence_kind(text: str) -> str | None:
     """The event kind a sentence's trigger words name (the first in priority order)."""
     tokens = _TOKEN.findall(text.lower())
     best = len(KIND_ORDER)
+    unreal: tuple[int, int] | None = None  # (rank, last token) of an unreal trigger's object
     for i, tok in enumerate(tokens):
         if i and tokens[i - 1] in _UNREAL_BEFORE:
+            rank = TRIGGER_WORDS.get(tok)
+            if rank is not None:
+                unreal = (rank, i + _UNREAL_REACH)
+            continue
+        if unreal is not None and i <= unreal[1] and TRIGGER_WORDS.get(tok) == unreal[0]:
             continue
         if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
             rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
