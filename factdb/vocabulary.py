@@ -187,6 +187,15 @@ class EventKind(StrEnum):
     other = "other"
 
 
+# Disasters strike a whole country or more and are reported for months or years: a report
+# dates and places one by the day it struck and the country it hit ("Saturday's earthquake
+# in Nepal"), and incidents of these kinds are blocked by country, not by state.
+DISASTER_KINDS = frozenset({EventKind.earthquake, EventKind.storm, EventKind.flood})
+# A deployment is a country's troops in another country over months: its reports are placed
+# by where the troops are ("troops in Afghanistan") and compared over a long window.
+LONG_RUNNING_KINDS = frozenset({EventKind.deployment})
+
+
 class CorrectionKind(StrEnum):
     """A person's correction of incident clustering (``incident_correction.kind``).
 

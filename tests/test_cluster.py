@@ -156,3 +156,61 @@ def test_a_follow_up_dated_by_a_month_does_not_stretch_its_incident() -> None:
     later = replace(day, key=3, source=3, date_start=date(2016, 5, 27), date_end=date(2016, 5, 27))
     inc = join(IncidentSketch.of(1, day), later)
     assert (inc.date_start, inc.date_end) == (date(2016, 5, 25), date(2016, 5, 27))
+
+
+QUAKE_DAY = date(2019, 3, 4)
+AREQUIPA = ("geonames:1", "iso:PE-ARE", "iso:PE")
+
+
+def _quake(key: int, places: tuple[str, ...], start: date, end: date, dated: bool = True):
+    words = {"arequipa": 4.0, "rubble": 2.0}
+    return EventSketch(key, key, "earthquake", places, start, end, keywords=words, dated=dated)
+
+
+def test_a_disaster_is_blocked_by_country_and_followed_up_for_years() -> None:
+    """An earthquake's reports meet across the country's regions; one that gives the quake
+    no date of its own (only its publication days) joins it two years on, anywhere in the
+    country, and leaves its date alone; a report dating its quake two months later names
+    another quake; shootings keep their state block."""
+    inc = IncidentSketch.of(1, _quake(1, AREQUIPA, QUAKE_DAY, QUAKE_DAY))
+    lima = ("geonames:2", "iso:PE-LIM", "iso:PE")
+    assert region(AREQUIPA, "earthquake") == "iso:PE" and region(AREQUIPA) == "iso:PE-ARE"
+    assert score(_quake(2, lima, QUAKE_DAY, QUAKE_DAY), inc) >= 0.3
+    two_years = date(2021, 3, 1)
+    undated = _quake(3, lima, two_years, two_years, dated=False)
+    assert score(undated, inc) > float("-inf")
+    assert (join(inc, undated).date_start, join(inc, undated).date_end) == (QUAKE_DAY, QUAKE_DAY)
+    another = _quake(4, lima, date(2019, 5, 6), date(2019, 5, 6))
+    assert score(another, inc) == float("-inf")
+    abroad = _quake(5, ("geonames:3", "iso:CL-AN", "iso:CL"), QUAKE_DAY, QUAKE_DAY)
+    assert score(abroad, inc) == float("-inf")
+    shooting = replace(_quake(6, AREQUIPA, QUAKE_DAY, QUAKE_DAY), kind="shooting")
+    in_lima = replace(_quake(7, lima, QUAKE_DAY, QUAKE_DAY), kind="shooting")
+    assert score(in_lima, IncidentSketch.of(6, shooting)) == float("-inf")
+
+
+def test_reports_of_troop_levels_months_apart_are_one_deployment() -> None:
+    """Troops sent to a country and counted there months later are one deployment of that
+    country; a passing mention of an attack does not make the article an attack, and the
+    place is where the troops are, not the dateline or the troops' own country."""
+    june = extract(
+        "WASHINGTON — The Pentagon will send 1,500 more troops to Iraq, officials said on "
+        "Monday, bringing US troop levels there to about 6,700. The US invaded Iraq in 2003 "
+        "after the September 11 attacks on New York. About 5,200 US troops are currently "
+        "deployed to Iraq.",
+        date(2019, 6, 3),
+        title="US troop levels in Iraq to rise",
+    )
+    august = extract(
+        "The Pentagon said on Tuesday that about 6,500 US troops are now in Iraq, after the "
+        "reinforcements ordered in June arrived. Most of the troops train Iraqi forces.",
+        date(2019, 8, 20),
+        title="US troop levels in Iraq near 6,500",
+    )
+    mains = [next(e for e in r.events if e.main) for r in (june, august)]
+    assert [(e.kind, e.place.key if e.place else None) for e in mains] == [
+        ("deployment", "iso:IQ"),
+        ("deployment", "iso:IQ"),
+    ]
+    sketches = [sketch_of(e, key, source=key) for key, e in enumerate(mains)]
+    assert cluster(sketches) == [[0, 1]]

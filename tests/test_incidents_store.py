@@ -309,3 +309,100 @@ def test_an_event_without_a_place_finds_its_incident_through_shared_terms(sessio
     session.commit()
     assert _incident_of(session, stored.source_id) == _incident_of(session, ids["a"])
     assert _incident_of(session, stored.source_id) != _incident_of(session, ids["c"])
+
+
+# -- disasters and deployments, with the real extractor ---------------------------------------
+
+QUAKE_REPORTS = {  # one earthquake in Peru, reported for a year by four outlets
+    "first": (
+        "Peru earthquake kills at least 40",
+        (2019, 3, 5),
+        "LIMA, Peru (Wire) — A magnitude 7.1 earthquake struck southern Peru on Monday, "
+        "killing at least 40 people and destroying hundreds of homes in Arequipa, officials "
+        "said. Rescuers searched the rubble through the night.",
+    ),
+    "toll": (
+        "Peru quake toll rises to 212",
+        (2019, 3, 20),
+        "MADRID — The death toll from the March 4 earthquake in Peru has risen to 212, the "
+        "government said on Tuesday. Thousands of families in Arequipa are still sleeping "
+        "outdoors after the quake.",
+    ),
+    "weeks": (
+        "Weeks after quake, Peru families wait for shelter",
+        (2019, 4, 2),
+        "Four weeks after the earthquake that hit Peru, 9,000 people remain in shelters in "
+        "Arequipa, the Red Cross said on Monday. The quake killed 212 people.",
+    ),
+    "anniversary": (
+        "Peru remembers its earthquake victims",
+        (2020, 3, 4),
+        "GENEVA — One year after the earthquake that devastated southern Peru, survivors in "
+        "Arequipa still live in tents. The quake killed 212 people and left 30,000 homeless, "
+        "the United Nations said.",
+    ),
+    "chile": (
+        "Chile earthquake kills 12",
+        (2019, 3, 5),
+        "SANTIAGO, Chile — A magnitude 6.5 earthquake struck northern Chile on Monday, killing "
+        "12 people in Antofagasta, officials said. The quake cut power to thousands of homes.",
+    ),
+}
+
+
+def _ingest_real(session, *names: str) -> dict[str, int]:
+    """Ingest our quake reports through the real extractor; their source ids by name."""
+    from datetime import date
+
+    from factdb.readers import Document
+
+    ids = {}
+    for name in names:
+        title, (y, m, d), text = QUAKE_REPORTS[name]
+        doc = Document(
+            text=text,
+            origin=name,
+            url=f"https://{name}.example/quake",
+            title=title,
+            outlet=f"{name.title()} News",
+            published=date(y, m, d),
+        )
+        ids[name] = ingest_document(session, doc)[0].source_id
+        session.commit()
+    return ids
+
+
+def test_a_disaster_reported_for_weeks_by_several_outlets_is_one_incident(session_factory):
+    """Reports dated by the day the quake struck ("Monday", "the March 4 earthquake",
+    "four weeks after the earthquake") and placed in three cities of one country join one
+    incident as they arrive, and a rebuild keeps it."""
+    with session_factory() as session:
+        ids = _ingest_real(session, "first", "toll", "weeks")
+        incidents = {_incident_of(session, s) for s in ids.values()}
+        assert len(incidents) == 1 and None not in incidents
+        incident = session.get(Incident, incidents.pop())
+        assert incident.kind == "earthquake" and incident.region == "iso:PE"
+        assert rebuild_incidents(session) == 1
+
+
+def test_two_earthquakes_in_two_countries_on_one_day_are_two_incidents(session_factory):
+    with session_factory() as session:
+        ids = _ingest_real(session, "first", "chile")
+        assert _incident_of(session, ids["first"]) != _incident_of(session, ids["chile"])
+        assert _groups(session) == {frozenset({ids["first"]}), frozenset({ids["chile"]})}
+        rebuild_incidents(session)
+        assert len(_groups(session)) == 2
+
+
+def test_an_anniversary_piece_a_year_later_joins_the_disaster(session_factory):
+    """ "One year after the earthquake that devastated southern Peru", from Geneva: dated by
+    the quake, not by the day it was written, and placed in Peru, not at its dateline; the
+    incident keeps the day the quake struck."""
+    with session_factory() as session:
+        ids = _ingest_real(session, "first", "anniversary")
+        incident_id = _incident_of(session, ids["first"])
+        assert _incident_of(session, ids["anniversary"]) == incident_id
+        incident = session.get(Incident, incident_id)
+        assert incident.date_start.isoformat() == incident.date_end.isoformat() == "2019-03-04"
+        rebuild_incidents(session)
+        assert _groups(session) == {frozenset(ids.values())}

@@ -13,8 +13,10 @@ from factdb.vocabulary import EventKind
 
 # In priority order: a sentence that matches several kinds takes the first ("a gunman set
 # fire", "a bomb attack"). Words for any violent death ("murder", "homicide", "killing") name
-# no kind: a shooting report calls its shooting a homicide. Single words, then two-word
-# phrases ("opened fire"), matched on lower-case tokens (one scan of a sentence).
+# no kind: a shooting report calls its shooting a homicide. Troops counted in a country are
+# a deployment (the story of troop levels), after every violent kind: "an attack killed two
+# troops" is an attack. Single words, then two-word phrases ("opened fire"), matched on
+# lower-case tokens (one scan of a sentence).
 _LEXICON: tuple[tuple[str, str, str], ...] = (
     (
         EventKind.bombing,
@@ -57,8 +59,8 @@ _LEXICON: tuple[tuple[str, str, str], ...] = (
     ),
     (
         EventKind.deployment,
-        "deploy deploys deployed deployment deployments",
-        "troops sent|dispatched troops|boots on",
+        "deploy deploys deployed deployment deployments troop troops",
+        "troops sent|dispatched troops|boots on|service members|military personnel",
     ),
     (
         EventKind.election,

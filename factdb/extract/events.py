@@ -24,6 +24,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from factdb.extract.document import ArticleDoc
+from factdb.extract.event_setting import attached_dates, attached_places, own_date, own_place
 from factdb.extract.event_words import (
     CONTINUATION,
     EVENT_MEASURES,
@@ -40,7 +41,13 @@ from factdb.extract.event_words import (
 )
 from factdb.extract.records import ClaimRecord, EventRecord, Place, PlaceMention, Sentence
 from factdb.extract.times import TimeExpression
-from factdb.vocabulary import ClaimKind, EventKind, VerbClass
+from factdb.vocabulary import (
+    DISASTER_KINDS,
+    LONG_RUNNING_KINDS,
+    ClaimKind,
+    EventKind,
+    VerbClass,
+)
 
 MAX_KEYWORDS = 30
 KEYWORD_SENTENCES = 30  # an event's first sentences give its keywords (later ones add little)
@@ -118,12 +125,21 @@ def rarity(word: str) -> float:
 _UNREAL_BEFORE = frozenset({"to", "would", "could", "will", "may", "might", "should", "shall"})
 
 
+_UNREAL_REACH = 4  # tokens after an unreal trigger that are its object ("deploy 300 more troops")
+
+
 def sentence_kind(text: str) -> str | None:
     """The event kind a sentence's trigger words name (the first in priority order)."""
     tokens = _TOKEN.findall(text.lower())
     best = len(KIND_ORDER)
+    unreal: tuple[int, int] | None = None  # (rank, last token) of an unreal trigger's object
     for i, tok in enumerate(tokens):
         if i and tokens[i - 1] in _UNREAL_BEFORE:
+            rank = TRIGGER_WORDS.get(tok)
+            if rank is not None:
+                unreal = (rank, i + _UNREAL_REACH)
+            continue
+        if unreal is not None and i <= unreal[1] and TRIGGER_WORDS.get(tok) == unreal[0]:
             continue
         if tok in PHRASE_FIRST_WORDS and i + 1 < len(tokens):
             rank = TRIGGER_PHRASES.get(f"{tok} {tokens[i + 1]}")
@@ -172,6 +188,22 @@ def find_events(
     credits = getattr(doc, "credits", None)  # bylines, wire credits, captions: no evidence
     credit_spans = credits.spans if credits is not None else ()
     published = doc.published
+    # a disaster's date is the day it struck, however long after it the story was written;
+    # its place, and troops', the one the story's sentences attach to the event's words
+    own = None
+    attached: list[Place] = []
+    if main_kind in DISASTER_KINDS | LONG_RUNNING_KINDS:
+        attached = [p for s in sentences[start:] for p in attached_places(s, places, main_kind)]
+    if main_kind in DISASTER_KINDS:
+        own = own_date(
+            [
+                interval
+                for s in sentences[start:]
+                for interval in attached_dates(
+                    s, times_by_sentence.get(s.index, ()), main_kind, published
+                )
+            ]
+        )
 
     # sentence -> event slot; slot 0 is the main event
     groups: list[list[int]] = [[]]
@@ -187,7 +219,7 @@ def find_events(
         if relevant:
             last_relevant = i
         if i != anchor and _opens_other(
-            s.text, times_by_sentence.get(i, ()), published, kinds[i], main_kind, follow_up
+            s.text, times_by_sentence.get(i, ()), published, kinds[i], main_kind, follow_up, own
         ):
             groups.append([i])
             group_kind.append(kinds[i] or main_kind)
@@ -206,7 +238,12 @@ def find_events(
         d_start, d_end = _dates(
             story, kinds, counts, times_by_sentence, published, slot == 0, follow_up and not slot
         )
+        if slot == 0 and own is not None:
+            d_start, d_end = own
         texts = [_without(sentences[i], credit_spans) for i in story[:KEYWORD_SENTENCES]]
+        ev_place = own_place(attached, place) if slot == 0 else None
+        if ev_place is None:
+            ev_place = _event_place(story, sentences, places, place if slot == 0 else None)
         events.append(
             EventRecord(
                 index=slot,
@@ -214,7 +251,7 @@ def find_events(
                 main=slot == 0,
                 sentence_index=first.index,
                 span=(first.start, first.end),
-                place=_event_place(story, sentences, places, place if slot == 0 else None),
+                place=ev_place,
                 date_start=d_start,
                 date_end=d_end,
                 participants=_participants(texts),
@@ -333,11 +370,13 @@ def _opens_other(
     kind: str | None,
     main_kind: str,
     follow_up: bool = False,
+    own: tuple[date, date] | None = None,
 ) -> bool:
     """A roundup marker, or an event dated well before publication (a comparison: "Katrina
     killed 1,833 in 2005"). A past day of the story's own kind ("in the May 25 shooting") is
     how a follow-up names its event, not another one; so is a past week, month or season
-    in a follow-up ("convicted for the June 2014 shootout")."""
+    in a follow-up ("convicted for the June 2014 shootout"), and the date the story gives
+    its disaster (``own``: "the earthquake that hit Haiti last year")."""
     if SECONDARY_OPENING.match(text) or SECONDARY_ANYWHERE.search(text):
         return True
     if published is None or kind is None:
@@ -346,6 +385,7 @@ def _opens_other(
     return any(
         t.interval is not None
         and t.interval[1] < limit
+        and not (own is not None and t.interval[0] <= own[1] and own[0] <= t.interval[1])
         and (
             kind != main_kind or not (t.kind in _DAYLIKE or (follow_up and t.kind in _PAST_PERIODS))
         )

@@ -5,8 +5,9 @@ the candidate incidents the store fetched by its block), ``incidents rebuild`` (
 once) and the benchmark. Blocking: an event is only compared with incidents of its kind, in
 its region (the place chain's first-level division, else its country; ``comparable``) and
 within ``DATE_WINDOW`` days, or up to ``FOLLOW_UP_DAYS`` for one at the event's very place
-(an arrest or a trial reported months later; ``score``). Weights were tuned on
-the GVA tune half (``benchmarks/gva_incidents.py``, ``benchmarks/incidents.md``)."""
+(an arrest or a trial reported months later; ``score``). Disasters and deployments reach
+further (by country, for months or years: ``factdb.incidents.reach``). Weights were tuned
+on the GVA tune half (``benchmarks/gva_incidents.py``, ``benchmarks/incidents.md``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-DATE_WINDOW = 10  # days between an event's dates and an incident's for them to be compared
+from factdb.incidents.reach import DEFAULT, Reach, reach
+
+DATE_WINDOW = DEFAULT.window  # days between an event's dates and an incident's to compare them
 JOIN_THRESHOLD = 0.3  # score at or above which an event joins its best candidate
 MAX_KEYWORDS = 40  # keywords an incident sketch keeps (the heaviest)
 # Evidence weights (tuned on the GVA tune half, benchmarks/incidents.md)
@@ -26,7 +29,7 @@ W_PLACE = 0.2  # times the place agreement (-1..1)
 DAY_PENALTY = 0.04  # per day between the event and the incident (up to DATE_WINDOW)
 # A follow-up (an arrest, a trial) is reported long after the event: beyond DATE_WINDOW and
 # up to FOLLOW_UP_DAYS an event joins only in the same place and with this much more evidence
-FOLLOW_UP_DAYS = 365
+FOLLOW_UP_DAYS = DEFAULT.follow_up
 FOLLOW_UP_PENALTY = 0.3
 
 
@@ -51,6 +54,7 @@ class EventSketch:
     participants: frozenset[str] = frozenset()
     keywords: Mapping[str, float] = field(default_factory=dict)
     main: bool = True
+    dated: bool = True  # False: only the publication date bounds it (no date of its own)
 
 
 @dataclass(frozen=True)
@@ -81,14 +85,19 @@ class IncidentSketch:
         )
 
     def absorb(self, event: EventSketch) -> IncidentSketch:
-        """This incident with one more event: the most specific place, the union of dates,
-        names and the heaviest keywords."""
+        """This incident with one more event: the most specific place, the union of dates
+        (but a follow-up beyond the kind's window leaves them: a disaster's date stays the
+        day it struck), names and the heaviest keywords."""
         merged = dict(self.keywords)
         for term, weight in event.keywords.items():
             merged[term] = max(weight, merged.get(term, 0.0))
         keep = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYWORDS])
         places = event.places if len(event.places) > len(self.places) else self.places
-        start, end = _merged_dates(self, event)
+        distance = _date_distance(event, self)
+        if distance is not None and distance > reach(self.kind).window:
+            start, end = self.date_start, self.date_end
+        else:
+            start, end = _merged_dates(self, event)
         return replace(
             self,
             places=places,
@@ -142,29 +151,32 @@ def block_terms(sketch: EventSketch | IncidentSketch, keywords: int = BLOCK_KEYW
     return {t[:64] for t in terms}
 
 
-def comparable(a: Sequence[str], b: Sequence[str]) -> bool:
+def comparable(a: Sequence[str], b: Sequence[str], kind: str | None = None) -> bool:
     """Whether an event and an incident with these place chains are compared at all: the
     same region, or either without a place (its region unknown, so any may be its own)."""
     if not a or not b:
         return True
-    return region(a) == region(b)
+    return region(a, kind) == region(b, kind)
 
 
-def region(places: Sequence[str]) -> str | None:
-    """The blocking region of a place chain: its first-level division, else its country."""
+def region(places: Sequence[str], kind: str | None = None) -> str | None:
+    """The blocking region of a place chain: its first-level division, else its country;
+    the country for the kinds that reach a whole country (``Reach.by_country``)."""
     if not places:
         return None
+    if reach(kind).by_country:
+        return places[-1]
     return places[-2] if len(places) >= 2 else places[-1]
 
 
-def _places_agree(a: Sequence[str], b: Sequence[str]) -> float:
-    """1 when one chain contains the other's most specific place, 0.5 for a shared region,
+def _places_agree(a: Sequence[str], b: Sequence[str], kind: str | None = None) -> float:
+    """1 when one chain contains the other's most specific place, 0.3 for a shared region,
     -1 when they name different places at one level, 0 when either is unknown."""
     if not a or not b:
         return 0.0
     if a[0] in b or b[0] in a:
         return 1.0
-    if region(a) == region(b):
+    if region(a, kind) == region(b, kind):
         return 0.3
     return -1.0
 
@@ -200,12 +212,13 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
     """Evidence that an event reports this incident; ``JOIN_THRESHOLD`` and above joins."""
     if event.kind != incident.kind or event.source in incident.sources:
         return float("-inf")
-    if not comparable(event.places, incident.places):
+    kind = reach(event.kind)
+    if not comparable(event.places, incident.places, event.kind):
         return float("-inf")  # the store's block never shows it either
-    place = _places_agree(event.places, incident.places)
+    place = _places_agree(event.places, incident.places, event.kind)
     distance = _date_distance(event, incident)
-    late = distance is not None and distance > DATE_WINDOW
-    if late and (distance > FOLLOW_UP_DAYS or place < 1.0):  # type: ignore[operator]
+    late = distance is not None and distance > kind.window
+    if late and not _follows_up(event, place, distance, kind):  # type: ignore[arg-type]
         return float("-inf")
     names = len(event.participants & incident.participants)
     shared = _shared_weight(event.keywords, incident.keywords)
@@ -213,11 +226,22 @@ def score(event: EventSketch, incident: IncidentSketch) -> float:
     if W_OVERLAP:
         total += W_OVERLAP * _keyword_overlap(event.keywords, incident.keywords)
     total += W_NAMES * min(names, 2) / 2 + W_PLACE * place
-    if distance is not None:
-        total -= DAY_PENALTY * min(distance, DATE_WINDOW)
+    if distance is not None:  # the same penalty at the edge of every kind's window
+        total -= DAY_PENALTY * min(distance, kind.window) * DATE_WINDOW / kind.window
+        if distance == 0 and event.dated and place >= 1.0:
+            total += kind.same_day
     if late:
         total -= FOLLOW_UP_PENALTY
     return total
+
+
+def _follows_up(event: EventSketch, place: float, distance: int, kind: Reach) -> bool:
+    """Whether an event this late may still report the incident: at its very place within
+    ``FOLLOW_UP_DAYS`` (an arrest, a trial); for a kind reaching a whole country, anywhere
+    in it within the kind's ``follow_up`` days, when the report gives no date of its own."""
+    if kind.by_country:
+        return distance <= kind.follow_up and place > 0 and not event.dated
+    return distance <= kind.follow_up and place >= 1.0
 
 
 def choose(

@@ -29,6 +29,7 @@ def sketch_of(event: EventRecord, key: int, source: int) -> EventSketch:
     """The clustering sketch of one event; an event dated only by publication gets the few
     days before it as its interval."""
     start, end = event.date_start, event.date_end
+    dated = start is not None
     if start is None and end is not None:
         start = end - timedelta(days=UNDATED_DAYS)
     places = tuple(p.key for p in event.place.chain()) if event.place is not None else ()
@@ -42,4 +43,5 @@ def sketch_of(event: EventRecord, key: int, source: int) -> EventSketch:
         participants=participant_keys(event.participants),
         keywords=dict(event.keywords),
         main=event.main,
+        dated=dated,
     )

@@ -22,8 +22,6 @@ from factdb.db.models import Entity, Event, Incident, IncidentCorrection, Source
 from factdb.errors import FactdbError, NotFound
 from factdb.extract.records import EventRecord
 from factdb.incidents.cluster import (
-    DATE_WINDOW,
-    FOLLOW_UP_DAYS,
     EventSketch,
     IncidentSketch,
     apply_corrections,
@@ -31,6 +29,7 @@ from factdb.incidents.cluster import (
     join,
     region,
 )
+from factdb.incidents.reach import reach
 from factdb.incidents.sketch import UNDATED_DAYS, participant_keys, sketch_of
 from factdb.store.entities import EntityCache
 from factdb.store.incident_terms import sharing_terms, write_terms
@@ -99,6 +98,7 @@ def _event_sketch(
     """A stored event's evidence, as ``factdb.incidents.sketch.sketch_of`` reads a record
     (participants as surname keys); an event with no date at all takes the days before its
     article's publication."""
+    dated = start is not None
     if start is None and end is not None:
         start = end - timedelta(days=UNDATED_DAYS)
     if start is None and published is not None:
@@ -113,6 +113,7 @@ def _event_sketch(
         participants=participant_keys(list(participants)),
         keywords=dict(keywords),
         main=main,
+        dated=dated,
     )
 
 
@@ -120,7 +121,7 @@ def _incident_values(sketch: IncidentSketch, place_id: int | None) -> dict:
     return {
         "kind": sketch.kind,
         "place_id": place_id,
-        "region": region(sketch.places),
+        "region": region(sketch.places, sketch.kind),
         "date_start": sketch.date_start,
         # never NULL beside a start: the block's overlap test is then an index condition
         "date_end": sketch.date_end or sketch.date_start,
@@ -401,8 +402,9 @@ def _adopt_mentions(
     read before the shooting's own report), as a rebuild would; returns its sketch."""
     if incident.date_start is None:
         return incident
-    low = incident.date_start - timedelta(days=DATE_WINDOW)
-    high = (incident.date_end or incident.date_start) + timedelta(days=DATE_WINDOW)
+    window = timedelta(days=reach(incident.kind).window)
+    low = incident.date_start - window
+    high = (incident.date_end or incident.date_start) + window
     waiting = _event_sketches(
         session,
         Event.incident_id.is_(None),
@@ -461,25 +463,33 @@ def _window(e: EventSketch, days: int) -> dict[str, date] | None:
 
 def _block(session: Session, event: StoredEvent) -> list[IncidentSketch]:
     """The incidents a new event is compared with: its kind and region (and the unplaced
-    ones) within ``DATE_WINDOW`` days, and, up to ``FOLLOW_UP_DAYS``, those placed at a place
-    of its own chain (``score`` opens the follow-up window only to the same place; an
-    incident placed more precisely than the event, in a town of its state, is met only
-    within ``DATE_WINDOW``). An event without a place reads the incidents near its dates
-    that share a block term with it."""
+    ones) within its kind's window (``reach``: ten days for most), and, up to the kind's
+    follow-up days, those placed at a place of its own chain (``score`` opens the follow-up
+    window only to the same place; an incident placed more precisely than the event, in a
+    town of its state, is met only within the window), or, for a kind reaching a whole
+    country, its country's when the event has no date of its own. An event without a place
+    reads the incidents near its dates that share a block term with it."""
     e = event.sketch
-    near = _window(e, DATE_WINDOW)
+    kind = reach(e.kind)
+    near = _window(e, kind.window)
     if near is None:
         return []
-    where = region(e.places)
+    where = region(e.places, e.kind)
     if where is None:
         rows = sharing_terms(session, e, near)
     else:
         rows = list(session.execute(_BLOCK, {"kind": e.kind, "region": where, **near}))
-    far = _window(e, FOLLOW_UP_DAYS)
-    if FOLLOW_UP_DAYS > DATE_WINDOW and event.chain_ids and far is not None:
+    far = _window(e, kind.follow_up)
+    if kind.follow_up > kind.window and far is not None:
         seen = {r.id for r in rows}
-        params = {"kind": e.kind, "places": list(event.chain_ids), **far}
-        rows.extend(r for r in session.execute(_FOLLOW_UP, params) if r.id not in seen)
+        if kind.by_country and where is not None and not e.dated:
+            late = session.execute(_BLOCK, {"kind": e.kind, "region": where, **far})
+        elif not kind.by_country and event.chain_ids:
+            params = {"kind": e.kind, "places": list(event.chain_ids), **far}
+            late = session.execute(_FOLLOW_UP, params)
+        else:
+            late = []
+        rows.extend(r for r in late if r.id not in seen)
     return [incident_sketch(r.id, r.kind, r.sketch) for r in rows]
 
 
@@ -530,11 +540,12 @@ def _cluster_kind(events: list[EventSketch], apart: frozenset[tuple[int, int]]) 
     """``factdb.incidents.cluster.cluster`` for the events of one kind, before corrections,
     without comparing every event with every incident: main events in date order, then the
     passing mentions in date order, each against the incidents within reach of its dates
-    (``score`` refuses incidents more than ``FOLLOW_UP_DAYS`` away) of its own region and
-    the unplaced ones (every region's when it has no place: ``comparable``)."""
+    (``score`` refuses incidents beyond the kind's window and follow-up days) of its own
+    region and the unplaced ones (every region's when it has no place: ``comparable``)."""
     sketches: dict[int, IncidentSketch] = {}
     members: dict[int, list[int]] = {}
-    reach = timedelta(days=max(DATE_WINDOW, FOLLOW_UP_DAYS))
+    kind = reach(events[0].kind) if events else reach(None)
+    far = timedelta(days=max(kind.window, kind.follow_up))
     for mains in (True, False):
         phase = sorted((e for e in events if e.main is mains), key=_order)
         # incidents by start date, opened as the events' dates reach them
@@ -544,16 +555,16 @@ def _cluster_kind(events: list[EventSketch], apart: frozenset[tuple[int, int]]) 
         for e in phase:
             while opened < len(waiting) and (
                 e.date_start is None
-                or (sketches[waiting[opened]].date_start or date.min) <= e.date_start + reach
+                or (sketches[waiting[opened]].date_start or date.min) <= e.date_start + far
             ):
                 key = waiting[opened]
-                active.setdefault(region(sketches[key].places), []).append(key)
+                active.setdefault(region(sketches[key].places, e.kind), []).append(key)
                 opened += 1
             if e.date_start is not None:
-                horizon = e.date_start - reach
+                horizon = e.date_start - far
                 for where, keys in active.items():
                     active[where] = [k for k in keys if _reaches(sketches[k], horizon)]
-            where = region(e.places)
+            where = region(e.places, e.kind)
             if where is None:
                 pool = [sketches[k] for keys in active.values() for k in keys]
             else:
