@@ -68,6 +68,7 @@ _CORRECTION = re.compile(
 )
 # "X in A and Y in B": a bare number after a figure, with its own place
 _PAIR_BEFORE = re.compile(r"(?:,|\band|\bwhile|\bwith)\s+$", re.IGNORECASE)
+_DENIED_GAP = re.compile(r"^\s*,?\s*(?:not|rather\s+than|instead\s+of)\s+$", re.I)
 _PLACE_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 # parts of a total: "including three children", "two of them", "among them 12 tourists"
 _PART_BEFORE = re.compile(
@@ -83,6 +84,11 @@ _DIFF_BEFORE = re.compile(
 )
 _ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|additional|extra|further)\s+$", re.I)
 _ADDED_AFTER = re.compile(r"^\s+(?:more|additional|extra|further|new)\s+", re.IGNORECASE)
+_ADDED_TROOPS = re.compile(
+    r"\s+(?:more|additional|extra|further)\s+(?:[A-Za-z.-]+\s+){0,2}?"
+    r"(troops|soldiers|forces|service\s+members|personnel|marines)\b",
+    re.IGNORECASE,
+)
 _BURIED = re.compile(r"\bburi(?:ed|al|als)\b|\bbury\b", re.IGNORECASE)
 _DESTROYED = re.compile(r"\b(?:destroy\w*|flattened|razed|collapsed)\b", re.IGNORECASE)
 _DAMAGED = re.compile(r"\bdamag\w*\b", re.IGNORECASE)
@@ -187,6 +193,13 @@ def read_figures(
                 fig = Figure(_measured(norm, q))
         elif known is None and previous is not None and _pair(norm, previous, num):
             fig = Figure(replace(previous.quantity, number=num, noun=None))
+        elif known is None and _DIFF_BEFORE.search(norm, max(0, num.start - 40), num.start):
+            # "a difference of 2,600": a gap between two counts, kept apart from them
+            fig = Figure(Quantity(num, None, "difference", "difference", None, VerbClass.stock))
+        elif known is None and (added := _ADDED_TROOPS.match(norm, num.end)):
+            # "1,500 more troops": find_quantities stops at "more"
+            q = Quantity(num, added.group(1), "additional troops", "additional troops", None, None)
+            fig = Figure(replace(q, verb_class=VerbClass.stock))
         elif (
             known is None
             and not num.is_vague
@@ -251,6 +264,8 @@ def _shifted(num: NumberExpr, offset: int) -> NumberExpr:
 def _pair(norm: str, previous: Figure, num: NumberExpr) -> bool:
     """ "61 in India and 25 in Tibet": a bare number right after a figure, with a place."""
     gap = norm[previous.quantity.number.end : num.start]
+    if _DENIED_GAP.match(gap):
+        return previous.quantity.measure is not None  # "60, not 600"
     return (
         len(gap) <= 60
         and not re.search(r"[;.]|\d", gap)

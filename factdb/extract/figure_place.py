@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from factdb.extract.records import ClaimRecord, PlaceMention
+from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.vocabulary import ClaimKind
 
 # measures that count what happened to a place's people and buildings
@@ -27,7 +28,18 @@ PLACE_MEASURES = frozenset(
     }
 )
 _PLACE_KINDS = frozenset({"country", "place"})
+_SAYS = re.compile(r"\s+(?:" + "|".join(REPORTING_VERBS) + r")\b")
 _IN_BEFORE = re.compile(r"\b(?:in|inside|across|within|throughout|into|at)\s+(?:the\s+)?$", re.I)
+
+
+def _speaks(claim: ClaimRecord, norm: str) -> bool:
+    """ "Mexico said 40 people were killed": the country is the source, kept as subject."""
+    assert claim.subject is not None
+    lo, hi = claim.span
+    for m in re.finditer(re.escape(claim.subject), norm[lo:hi]):
+        if _SAYS.match(norm, lo + m.end()):
+            return True
+    return False
 
 
 def subject_as_place(claim: ClaimRecord, norm: str, places: list[PlaceMention]) -> ClaimRecord:
@@ -39,6 +51,7 @@ def subject_as_place(claim: ClaimRecord, norm: str, places: list[PlaceMention]) 
         or claim.measure not in PLACE_MEASURES
         or claim.subject is None
         or claim.subject_kind not in _PLACE_KINDS
+        or _speaks(claim, norm)
     ):
         return claim
     after = claim.value_span[1] if claim.value_span else claim.span[0]
