@@ -15,6 +15,10 @@ from datetime import date
 from factdb.extract.credits import inside
 from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
+from factdb.extract.figure_asof import date_earlier, own_time, said_time, scoping_times
+from factdb.extract.figure_forms import read_figures
+from factdb.extract.figure_place import subject_as_place
+from factdb.extract.figure_status import framed
 from factdb.extract.portions import figure_portion
 from factdb.extract.quantities import find_quantities, lemma
 from factdb.extract.quantity_words import CUMULATIVE_MEASURES
@@ -23,7 +27,7 @@ from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.speakers import Attribution, find_attributions
 from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
 from factdb.places.resolve import article_place
-from factdb.vocabulary import ClaimKind, VerbClass
+from factdb.vocabulary import ClaimKind, Portion, VerbClass
 
 EXTRACTOR_VERSION = "2"
 
@@ -96,11 +100,13 @@ def _extract(
         facts = [q for q, _ in quantities]
         facts.extend(_event_claims(text, norm, sent, s_times, s_mentions, published, used_verbs))
         s_places = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+        facts = [subject_as_place(c, norm, s_places) for c in facts]
         facts = [_placed(c, norm, s_places, place) for c in facts]
         atts = by_sentence.get(sent.index, [])
         if atts:
             # a figure in an attributed sentence is that (first) speaker's claim
             facts = [_attributed(c, atts[0]) for c in facts]
+        facts = [framed(c, norm) for c in facts]
         claims.extend(facts)
         for att in atts:
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
@@ -320,7 +326,9 @@ def _quantity_claims(
     exclude = [(t.start - sent.start, t.end - sent.start) for t in times]
     out: list[tuple[ClaimRecord, int | None]] = []
 
-    for q in find_quantities(sent.text, exclude, document=norm):
+    found = find_quantities(sent.text, exclude, document=norm)
+    for fig in read_figures(sent.text, exclude, found):
+        q = fig.quantity
         num = q.number
         n_start, n_end = sent.start + num.start, sent.start + num.end
         verb_pos = sent.start + q.verb_start if q.verb_start is not None else n_start
@@ -342,7 +350,11 @@ def _quantity_claims(
             )
             subj = agent or subj
         loc = _location(norm, mentions, n_end, sent.end)
-        t = _pick_time(norm, sent, times, n_start)
+        t = (
+            own_time(norm, n_end, times)
+            or _pick_time(norm, sent, scoping_times(norm, sent, times, published), n_start)
+            or said_time(norm, sent, times)
+        )
         clause = _local_clause_start(norm, sent, anchor)
         hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
         claim = ClaimRecord(
@@ -371,18 +383,29 @@ def _quantity_claims(
             as_of=_as_of(t, published),
             hedged=hedged,
             cumulative=q.measure in CUMULATIVE_MEASURES,
-            portion=q.portion
-            or figure_portion(
-                norm,
-                n_start,
-                n_end,
-                (sent.start, sent.end),
-                q.measure,
-                sent.start + q.verb_start if q.verb_start is not None else None,
+            portion=(
+                fig.portion
+                if fig.portion == Portion.part
+                else q.portion
+                or figure_portion(
+                    norm,
+                    n_start,
+                    n_end,
+                    (sent.start, sent.end),
+                    q.measure,
+                    sent.start + q.verb_start if q.verb_start is not None else None,
+                )
             ),
+            previous_span=(
+                (sent.start + fig.previous[0], sent.start + fig.previous[1])
+                if fig.previous
+                else None
+            ),
+            revision_kind=fig.revision_kind,
         )
         out.append((claim, sent.start + q.verb_start if q.verb_start is not None else None))
-    return out
+    dated = date_earlier([c for c, _ in out])
+    return [(c, v) for c, (_, v) in zip(dated, out, strict=True)]
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")

@@ -87,7 +87,7 @@ MONEY_UNITS = {"dollars": "USD", "usd": "USD", "euros": "EUR", "pounds": "GBP"}
 # Measures that count what has happened so far: such a toll only grows, so a later and
 # higher figure is an update, never a contradiction (a later and lower one is flagged).
 # Levels (troops, displaced people, people in camps) go up and down and are not here.
-CUMULATIVE_MEASURES = frozenset({"killed", "injured"})
+CUMULATIVE_MEASURES = frozenset({"killed", "injured", "buried", "houses destroyed"})
 
 VICTIM_NOUNS = {"people", "fighters", "troops", "displaced"}
 

@@ -57,10 +57,13 @@ def test_explicit_time_scopes_the_quantity(text: str, as_of: str, date_text: str
         "The United States has 5,200 troops in Iraq, officials said Monday.",
     ],
 )
-def test_speech_time_never_scopes_the_fact(text: str) -> None:
+def test_speech_time_dates_a_fact_nothing_else_dates(text: str) -> None:
+    """When the sentence says when the figure was given and nothing scopes the figure
+    itself, the figure is as of that saying (issue 12: "in December, officials said 120
+    had died"), not of the publication."""
     c = _quantity(text)
-    assert c.as_of == PUB
-    assert c.date_text is None
+    assert c.as_of == date(2018, 2, 5)
+    assert c.date_text == "Monday"
 
 
 @pytest.mark.parametrize(
