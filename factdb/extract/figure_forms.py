@@ -125,6 +125,36 @@ def _toll_number(norm: str, num: NumberExpr) -> bool:
     return False
 
 
+# "the toll crossed 5,000", "surpassed 5,000": past that mark, not at it; "hits 5,000" with a
+# round number is a milestone reached (at least), while "reached 5,057" is the count itself
+_PASSED_BEFORE = re.compile(
+    r"\b(?:surpass\w*|top(?:s|ped|ping)?|cross\w*|pass(?:es|ed|ing)?|exceed\w*|past|over)\s+"
+    r"(?:(?:the|a)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_MILESTONE_BEFORE = re.compile(r"\b(?:hit|hits|hitting|reach(?:es|ed|ing)?)\s+(?:the\s+)?$", re.I)
+
+
+def _past_mark(norm: str, q: Quantity) -> Quantity:
+    """An exact figure the toll has passed ("crossed 5,000") is "more than" it; a round one
+    it hit ("hits 5,000") is "at least" it: the count itself may be 5,057."""
+    num = q.number
+    if num.qualifier != "exact" or num.low is None or num.low != num.high:
+        return q
+    before = norm[max(0, num.start - 30) : num.start]
+    value = num.low
+    if _PASSED_BEFORE.search(before):
+        passed = replace(
+            num, high=None, low_open=True, likely_high=value * 1.2, qualifier="more than"
+        )
+        return replace(q, number=passed)
+    if value >= 100 and value % 100 == 0 and _MILESTONE_BEFORE.search(before):
+        return replace(
+            q, number=replace(num, high=None, likely_high=value * 1.1, qualifier="at least")
+        )
+    return q
+
+
 def _death_quantity(num: NumberExpr) -> Quantity:
     return Quantity(num, None, "killed", "killed", "kill", VerbClass.event)
 
@@ -213,7 +243,7 @@ def read_figures(
             fig = Figure(Quantity(num, None, measure, measure, verb, VerbClass.event))
         if fig is None:
             continue
-        fig = _framed(norm, fig, previous)
+        fig = _framed(norm, replace(fig, quantity=_past_mark(norm, fig.quantity)), previous)
         if fig.previous is not None and previous is not None:
             figures[previous.quantity.number.start] = replace(previous, earlier=True)
         figures[num.start] = fig

@@ -25,6 +25,7 @@ from factdb.extract.quantity_words import CUMULATIVE_MEASURES
 from factdb.extract.records import ClaimRecord, Extraction, Mention, Place, PlaceMention, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.speakers import Attribution, find_attributions
+from factdb.extract.sub_areas import mark_sub_areas
 from factdb.extract.times import TimeExpression, group_interval, merge_coordinated
 from factdb.places.resolve import article_place
 from factdb.vocabulary import ClaimKind, Portion, VerbClass
@@ -112,7 +113,7 @@ def _extract(
             claims.append(_quote_claim(sent, att, s_times, doc.quote_ranges, published))
     all_mentions = _with_people(doc.mentions, attributions, text)
     events, event_of = find_events(doc, title, places, place)
-    claims = attach_events(claims, events, event_of)
+    claims = mark_sub_areas(attach_events(claims, events, event_of), events, norm, places)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
     if published is None and unresolved:

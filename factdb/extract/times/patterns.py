@@ -248,7 +248,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?<![$\d.,/-])\b(?:(?P<edge>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
             r"the\s+middle\s+of|the\s+start\s+of)[-\s]+)?(?:(?P<fiscal>fiscal|calendar|the\s+year|"
             rf"model)\s+)?(?P<y>{_YEAR_RE})(?!\s*(?:%|percent|per\s+cent))\b(?![,.]\d)(?!-\d)"
-            r"(?!\s+(?:[A-Za-z]+\s+)?(?:troops|soldiers|people|fighters|civilians|men|women"
+            # "2000 killed" is a count, but "in 1934 killed" and "the 1934 earthquake killed"
+            # name a year
+            r"(?!(?<!\bin\s\d{4})(?<!\bthe\s\d{4})\s+(?:[A-Za-z]+\s+)?(?:troops|soldiers|people|fighters|civilians|men|women"
             r"|children|residents|refugees|dead|killed|wounded|deaths|families|members|shares"
             r"|points|miles|feet|meters|metres|tons|votes|jobs|cars|homes|guns|rounds)\b)"
         ),
