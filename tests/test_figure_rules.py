@@ -33,14 +33,18 @@ def quake(db_url: str):
 
 
 def _claims(db: FactDB) -> dict[tuple[str, str], Claim]:
-    """(url slug, value text) -> the current quantity claim."""
+    """(url slug, value text) -> the current quantity claim (the first sentence's, when the
+    article gives the figure twice)."""
     s = db.session
     rows = s.execute(
         select(Claim, Source.url)
         .join(Source, Source.id == Claim.source_id)
         .where(Claim.kind == "quantity", *Claim.is_current())
     ).all()
-    return {(url.rsplit("/", 1)[-1], c.value_text): c for c, url in rows}
+    out: dict[tuple[str, str], Claim] = {}
+    for c, url in sorted(rows, key=lambda row: -row[0].span_start):
+        out[(url.rsplit("/", 1)[-1], c.value_text)] = c
+    return out
 
 
 def _flagged(db: FactDB) -> set[frozenset[int]]:
