@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from factdb.extract.entities import load_gazetteer
 from factdb.extract.records import ClaimRecord, PlaceMention
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.vocabulary import ClaimKind
@@ -82,4 +83,33 @@ def subject_as_place(claim: ClaimRecord, norm: str, places: list[PlaceMention]) 
     )
 
 
-__all__ = ["PLACE_MEASURES", "subject_as_place"]
+# forces are counted for the country that sends them: "the Pentagon has 11,000 troops" and
+# "the US has 8,400 troops" count one force
+FORCE_MEASURES = frozenset({"troops", "additional troops"})
+_SENT_TO = re.compile(r"\b(?:to|in|into|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def force_owner(claim: ClaimRecord, norm: str, places: list[PlaceMention]) -> ClaimRecord:
+    """A force's subject is its country (an organisation of it, the Pentagon, becomes the
+    country), and a country it is sent or deployed to ("deployed to Afghanistan") is its
+    location."""
+    if claim.kind != ClaimKind.quantity or claim.measure not in FORCE_MEASURES:
+        return claim
+    if claim.subject is not None and claim.subject_kind == "organisation":
+        entity = load_gazetteer().entities.get(claim.subject)
+        if entity is not None and entity.country:
+            claim = replace(claim, subject=entity.country, subject_kind="country")
+    if claim.location is None and claim.value_span is not None:
+        after = claim.value_span[1]
+        for p in places:
+            if (
+                p.start >= after
+                and p.place.kind == "country"
+                and p.place.name != claim.subject
+                and _SENT_TO.search(norm[max(0, p.start - 12) : p.start])
+            ):
+                return replace(claim, location=p.place.name, location_kind="country", place=p.place)
+    return claim
+
+
+__all__ = ["FORCE_MEASURES", "PLACE_MEASURES", "force_owner", "subject_as_place"]

@@ -17,7 +17,7 @@ from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
 from factdb.extract.figure_asof import date_earlier, own_time, said_time, scoping_times
 from factdb.extract.figure_forms import read_figures
-from factdb.extract.figure_place import subject_as_place
+from factdb.extract.figure_place import force_owner, subject_as_place
 from factdb.extract.figure_status import framed
 from factdb.extract.portions import figure_portion
 from factdb.extract.quantities import find_quantities, lemma
@@ -101,7 +101,7 @@ def _extract(
         facts = [q for q, _ in quantities]
         facts.extend(_event_claims(text, norm, sent, s_times, s_mentions, published, used_verbs))
         s_places = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-        facts = [subject_as_place(c, norm, s_places) for c in facts]
+        facts = [force_owner(subject_as_place(c, norm, s_places), norm, s_places) for c in facts]
         facts = [_placed(c, norm, s_places, place) for c in facts]
         atts = by_sentence.get(sent.index, [])
         if atts:

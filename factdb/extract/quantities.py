@@ -26,6 +26,7 @@ _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|from|during|before|after|of|early|late|mid|and|to|through)[\s-]+$",
     re.IGNORECASE,
 )
+_PRESENT_PASSIVE = re.compile(r"\b(?:are|is)\b(?:\s+(?:now|currently|still))?\s+$", re.I)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[,.;:!?()\"]")
 
 
@@ -191,6 +192,13 @@ def find_quantities(
         elif vb and vb[0] in ("wound", "injure") and measure in VICTIM_NOUNS:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
+        if (
+            verb_class == VerbClass.event
+            and passive
+            and measure in ("troops", "fighters", "advisers")
+            and _PRESENT_PASSIVE.search(norm, noun_end, verb_start or noun_end)
+        ):
+            verb_class = VerbClass.stock  # "8,400 troops are deployed there": a level
         if measure in ("killed", "injured") and verb_class != VerbClass.event:
             # "left two dead", "four dead, two injured": a casualty count is an event
             verb, verb_class = ("kill" if measure == "killed" else "wound"), VerbClass.event
