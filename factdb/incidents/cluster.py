@@ -86,15 +86,16 @@ class IncidentSketch:
 
     def absorb(self, event: EventSketch) -> IncidentSketch:
         """This incident with one more event: the most specific place, the union of dates
-        (but a follow-up beyond the kind's window leaves them: a disaster's date stays the
-        day it struck), names and the heaviest keywords."""
+        (but for a kind reaching a whole country a follow-up beyond its window leaves them:
+        a disaster's date stays the day it struck), names and the heaviest keywords."""
         merged = dict(self.keywords)
         for term, weight in event.keywords.items():
             merged[term] = max(weight, merged.get(term, 0.0))
         keep = dict(sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_KEYWORDS])
         places = event.places if len(event.places) > len(self.places) else self.places
         distance = _date_distance(event, self)
-        if distance is not None and distance > reach(self.kind).window:
+        kind = reach(self.kind)
+        if kind.by_country and distance is not None and distance > kind.window:
             start, end = self.date_start, self.date_end
         else:
             start, end = _merged_dates(self, event)
