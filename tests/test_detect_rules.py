@@ -434,3 +434,17 @@ def test_workers_only_for_idle_cores() -> None:
     assert spare_cores(16, 0, limit=4) == 4
     assert spare_cores(16, 13, limit=4) == 1
     assert other_runnable() is None or other_runnable() >= 0
+
+
+def test_a_figure_restated_in_one_article_takes_part_once() -> None:
+    """A headline repeated by the body (same revision, day and figures) is one report: only
+    the body's claim (the later sentence) is swept; another figure of the article stays."""
+    from factdb.detect.reports import restated_once
+
+    def item(claim: int, sentence: int, value: float, revision: int = 1) -> tuple:
+        return (700, claim, revision, revision, sentence, value, value, 0, 0, None, None)
+
+    headline, body, other = item(1, 0, 5057), item(2, 4, 5057), item(3, 6, 4455)
+    elsewhere = item(4, 0, 5057, revision=2)
+    assert restated_once([headline, body, other, elsewhere]) == [body, other, elsewhere]
+    assert restated_once([other]) == [other]

@@ -61,10 +61,8 @@ def test_batches_and_workers_store_what_one_at_a_time_stores(
     assert base.new_revisions == len(FIGURES) and base.copies == 1 and base.contradictions >= 2
     # a second database through the batched path
     with session_factory() as session:
-        for table in ("review", "contradiction", "claim", "source_revision", "entity_alias"):
-            session.execute(factdb.db.models.Base.metadata.tables[table].delete())
-        session.execute(factdb.db.models.Base.metadata.tables["source"].delete())
-        session.execute(factdb.db.models.Base.metadata.tables["entity"].delete())
+        for table in reversed(factdb.db.models.Base.metadata.sorted_tables):
+            session.execute(table.delete())  # dependants first
         session.commit()
         report = ingest(session, _docs(), workers=workers, batch_size=batch_size)
         assert report.summary() == base.summary()

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from factdb.config import DetectSettings
 from factdb.db.dialects import chunks, day_number_sql
 from factdb.db.models import Claim, Event
+from factdb.detect.reports import restated_facts, restated_once
 from factdb.detect.rules import ONE_OFF_EVENTS
 from factdb.detect.sweep import Found, sweep_quantities
 from factdb.syndication import fold_text
@@ -153,7 +154,7 @@ def sweep_partition(
         cursor.close()
     for key, items in groups.items():
         window, rising = key_window(key, settings)
-        sweep_quantities(items, window, settings.max_flags, counts, found, rising)
+        sweep_quantities(restated_once(items), window, settings.max_flags, counts, found, rising)
     return found
 
 
@@ -293,7 +294,7 @@ def portable_sweep(session: Session, settings: DetectSettings, counts: dict[int,
     for key, items in groups.items():
         items.sort()
         window, rising = key_window(key, settings)
-        sweep_quantities(items, window, settings.max_flags, counts, found, rising)
+        sweep_quantities(restated_once(items), window, settings.max_flags, counts, found, rising)
     return found
 
 
@@ -331,7 +332,7 @@ def quantity_groups(
             )
             .order_by(Claim.as_of, Claim.id)
         )
-        yield key, [Fact(row) for row in session.connection().execute(query)]
+        yield key, restated_facts([Fact(row) for row in session.connection().execute(query)])
 
 
 def event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Any]]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from factdb.db.dialects import chunks
 from factdb.db.models import Claim, Contradiction
-from factdb.detect.rules import Finding
+from factdb.detect.rules import Finding, figures
 from factdb.syndication import fold_text as fold
 
 
@@ -73,3 +73,34 @@ def one_per_report(
 
 def _as_finding(found: Finding | tuple[str, str, float, str]) -> Finding:
     return found if isinstance(found, Finding) else Finding(*found)
+
+
+def restated_once(items: list[tuple]) -> list[tuple]:
+    """One claim per figure an article restates: a headline or standfirst that the body
+    repeats (same revision, as-of day and figures) is one report, and only the body's claim
+    (the last sentence) takes part in detection. ``items`` are the full sweep's tuples
+    ``(day, id, source, revision, sentence, figures...)`` in (day, id) order."""
+    last: dict[tuple, tuple] = {}
+    for item in items:
+        key = (item[3], item[0], item[5:])
+        kept = last.get(key)
+        if kept is None or item[4] > kept[4]:
+            last[key] = item
+    if len(last) == len(items):
+        return items
+    chosen = {id(item) for item in last.values()}
+    return [item for item in items if id(item) in chosen]
+
+
+def restated_facts(rows: list[Any]) -> list[Any]:
+    """``restated_once`` for the incremental reader's rows (``Fact`` objects)."""
+    last: dict[tuple, Any] = {}
+    for row in rows:
+        key = (row.revision_id, row.day, figures(row))
+        kept = last.get(key)
+        if kept is None or row.sentence_index > kept.sentence_index:
+            last[key] = row
+    if len(last) == len(rows):
+        return rows
+    chosen = {id(row) for row in last.values()}
+    return [row for row in rows if id(row) in chosen]
