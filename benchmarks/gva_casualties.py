@@ -3,12 +3,12 @@
 Usage: python benchmarks/gva_casualties.py DATA_DIR [--half tune|held] [--limit N]
        [--errors N] [--parts N] [--split S]
 
-For every article, ``extract(content, dct, title=, url=)`` runs as ingest runs it; the scored figures are what detection
-compares: quantity claims with measure "killed" or "injured", verb class "event", portion
-"total", not hedged and status neither "projection" nor "negated" (exact values only: a claim
-whose logical interval is a single number). Parts ("two of them", "three others") are neither
-right nor wrong as a total: they are counted apart, with how many of them equal the gold total
-(a total misread as a part would show there).
+For every article, ``extract(content, dct, title=, url=)`` runs as ingest runs it; the scored
+figures are what detection compares: quantity claims with measure "killed" or "injured", verb
+class "event", portion "total", not hedged and status neither "projection" nor "negated"
+(exact values only: a claim whose logical interval is a single number). Parts ("two of them",
+"three others") are neither right nor wrong as a total: they are counted apart, with how many
+of them equal the gold total (a total misread as a part would show there).
 
 Selection rules (all are reported; ``--errors`` and ``--parts`` list those of the first):
 
