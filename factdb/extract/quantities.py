@@ -17,6 +17,7 @@ from factdb.extract.quantity_words import (
     STOP_AFTER,
     VERB_LEMMAS,
     VICTIM_NOUNS,
+    VICTIM_ROLES,
 )
 from factdb.extract.text import normalise_for_matching
 from factdb.extract.words import number_words
@@ -173,7 +174,7 @@ def find_quantities(
                     continue
                 noun = None
                 noun_end = after_end
-            known = noun in MEASURES or measure in ("killed", "injured")
+            known = noun in MEASURES or measure in ("killed", "injured") or noun in VICTIM_ROLES
             if (
                 num.plain_int
                 and 1900 <= (num.low or 0) <= 2100
@@ -190,9 +191,13 @@ def find_quantities(
         if vb is None or (vb[1] == VerbClass.stock):
             vb = _verb_before(norm, num.start) or vb
             passive = False
-        if vb and vb[0] in ("kill", "die") and measure in VICTIM_NOUNS:
+        victims = measure in VICTIM_NOUNS or noun in VICTIM_ROLES
+        small_word = num.is_word and not num.is_vague and (num.low or 0) < 10
+        if small_word and noun in VICTIM_ROLES and not (vb and vb[0] in _CASUALTY_LEMMAS):
+            continue  # "two officers responded": as before, no count of anything
+        if vb and vb[0] in ("kill", "die") and victims:
             measure = unit = "killed"
-        elif vb and vb[0] in ("wound", "injure") and measure in VICTIM_NOUNS:
+        elif vb and vb[0] in ("wound", "injure") and victims:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
         if measure in ("killed", "injured") and verb_class != VerbClass.event:
@@ -375,6 +380,7 @@ _KILL_OBJECT = re.compile(
     r"|shot\s+and\s+killed|shot\s+and\s+wounded)\s+$",
     re.IGNORECASE,
 )
+_CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
 # "has died after she was wounded", "was dead when he was shot": the wounded one is the dead
 _DIED_AFTER = re.compile(
     r"\b(?:died|dies|dead|killed|slain)\b[^.;]{0,80}?\b(?:after|when|as|because)\s+$",
