@@ -45,6 +45,7 @@ _HEDGE = re.compile(
     r"plans?\s+to|planned\s+to|planning\s+to|expected\s+to|expects?\s+to|intends?\s+to|"
     r"intended\s+to|aims?\s+to|wants?\s+to|hopes?\s+to|proposes?\s+to|set\s+to|likely\s+to|"
     r"going\s+to|scheduled\s+to|promised\s+to|pledged\s+to|vowed\s+to|threatened\s+to|"
+    r"tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?\s+to|"  # "accused of trying to kill 2"
     r"if|unless|not|never|no\s+longer|n't)\b|n't\b",
     re.IGNORECASE,
 )

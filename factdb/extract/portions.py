@@ -6,6 +6,8 @@ total read as a part a missed one. A figure is a part only when its own words sa
 * "two of them", "three of the victims", "two of the four men killed";
 * "three others were wounded", "four other people", "the other two";
 * "including two children", "among them three officers";
+* a group named by its role and "also" hurt after victims of the same measure ("seven officers
+  were injured. Two civilians were also injured");
 * a count followed in its sentence by an ordinal victim or the rest of a group ("two died at
   the scene and the third later", "one was killed while the other two ...");
 * a count inside a breakdown of another count ("three were hospitalized: two in critical
@@ -69,6 +71,13 @@ _INJURED_WORD = re.compile(
     r"|serious(?:ly)?|stable)\b",
     re.IGNORECASE,
 )
+# a group named by its role, "also" hurt: "two civilians were also injured" (besides officers)
+_ROLE_ALSO_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:civilians|officers|deputies|troopers|bystanders|students"
+    r"|children|kids|teens|teenagers|women|men|juveniles|adults|employees|customers|patrons)\s+"
+    r"(?:(?:were|was|are|is|have\s+been|had\s+been|got)\s+)?also\b",
+    re.IGNORECASE,
+)
 _LOOK_BACK = 200  # the others of "One man died. Six others were injured." are a sentence back
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while)\b|\s(?:and|while|but)\s", re.IGNORECASE)
 
@@ -110,6 +119,11 @@ def figure_portion(
         own = min(start, verb_start) if verb_start is not None else start
         context = document[max(0, own - _LOOK_BACK) : own]
         return Portion.total if _rest_of_other_measure(measure, context) else Portion.part
+    if _ROLE_ALSO_AFTER.match(after):
+        own = min(start, verb_start) if verb_start is not None else start
+        named = _measure_in(document[max(0, own - _LOOK_BACK) : own])
+        if named is not None and named == measure:
+            return Portion.part  # the others of this measure were named before
     rest = _REST_AFTER.search(document, end, s_end)
     if rest is not None:
         clause = _CLAUSE_END.search(document, rest.end(), s_end)

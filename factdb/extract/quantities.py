@@ -17,6 +17,7 @@ from factdb.extract.quantity_words import (
     STOP_AFTER,
     VERB_LEMMAS,
     VICTIM_NOUNS,
+    VICTIM_ROLES,
 )
 from factdb.extract.text import normalise_for_matching
 from factdb.extract.words import number_words
@@ -164,13 +165,17 @@ def find_quantities(
                 if bare is not None and _BARE_END.match(norm[num.end : num.end + 12]):
                     v = bare.group("v").lower()
                     measure = "killed" if "kill" in v else "injured"
-                elif pred is not None and not num.is_vague:
+                elif (
+                    pred is not None
+                    and not num.is_vague
+                    and not _AGE_LIST.search(norm, max(0, num.start - 40), num.start)
+                ):
                     measure = "killed" if (pred.lastgroup or "k")[0] == "k" else "injured"
                 else:
                     continue
                 noun = None
                 noun_end = after_end
-            known = noun in MEASURES or measure in ("killed", "injured")
+            known = noun in MEASURES or measure in ("killed", "injured") or noun in VICTIM_ROLES
             if (
                 num.plain_int
                 and 1900 <= (num.low or 0) <= 2100
@@ -187,9 +192,13 @@ def find_quantities(
         if vb is None or (vb[1] == VerbClass.stock):
             vb = _verb_before(norm, num.start) or vb
             passive = False
-        if vb and vb[0] in ("kill", "die") and measure in VICTIM_NOUNS:
+        victims = measure in VICTIM_NOUNS or noun in VICTIM_ROLES
+        small_word = num.is_word and not num.is_vague and (num.low or 0) < 10
+        if small_word and noun in VICTIM_ROLES and not (vb and vb[0] in _CASUALTY_LEMMAS):
+            continue  # "two officers responded": as before, no count of anything
+        if vb and vb[0] in ("kill", "die") and victims:
             measure = unit = "killed"
-        elif vb and vb[0] in ("wound", "injure") and measure in VICTIM_NOUNS:
+        elif vb and vb[0] in ("wound", "injure") and victims:
             measure = unit = "injured"
         verb, verb_class, verb_start = vb if vb else (None, None, None)
         if (
@@ -206,16 +215,29 @@ def find_quantities(
             verb_class = VerbClass.stock
         if measure in ("killed", "injured") and _TALLY.search(norm):
             verb_class = VerbClass.stock  # a running total over a period or a city, not one event
-        out.append(Quantity(num, noun, measure, unit, verb, verb_class, verb_start, passive))
+        single = (
+            num.low == num.high == 1
+            and measure in ("killed", "injured")
+            and _ONE_VICTIM.match(norm, num.end) is not None
+        )
+        out.append(
+            Quantity(num, noun, measure, unit, verb, verb_class, verb_start, passive, single)
+        )
     taken = [(q.number.start, q.number.end) for q in out]
     extra = find_casualties(text, norm, taken, list(exclude or []))
-    if extra or any(q.measure in ("killed", "injured") for q in out):
+    if extra or _CASUALTY_HINT.search(norm):
         merged = _coordinated(text, norm, out + extra)
         if merged is not None:
             out = [q for q in merged if q.measure not in ("killed", "injured")]
             extra = [q for q in merged if q.measure in ("killed", "injured")]
     out = [_with_self_kill(norm, q) for q in out]
     extra = [_with_self_kill(norm, q) for q in extra]
+    if any(q.singular for q in out) and document is not None:
+        several = several_victims(document)
+        out = [
+            replace(q, portion=Portion.part) if q.singular and q.measure in several else q
+            for q in out
+        ]
     if extra:
         tally = bool(_TALLY.search(norm))
         several = several_victims(document) if document is not None else frozenset()
@@ -275,14 +297,18 @@ _PERSON = (
     r"|bouncer|security\s+guard|teenage\s+(?:boy|girl))"
 )
 _NOT_ALONE = r"(?!\s+(?:and|or|&)\s)"
+# a word inside one noun phrase: never a conjunction or the determiner of the next phrase
+_FILLER = r"(?!(?:and|or|the|a|an|but|with)\s)"
 _SINGLE_SUBJ = (
     r"(?P<subj>"
-    rf"\b(?:a|an|one|the|another)\s+(?:[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,\s+\d{{1,3}},)?"
+    rf"\b(?:a|an|one|the|another)\s+(?:{_FILLER}[\w'-]+\s+){{0,3}}?{_PERSON}\b(?:,\s+\d{{1,3}},)?"
     r"|\b(?:he|she)\b"
     r"|\b(?:a|an|the)\s+\d{1,3}-year-old\b(?:,\s+\d{1,3},)?"
     r"|\b[A-Z][a-z'-]+(?:\s+[A-Z][\w.'-]*){0,3},\s+\d{1,3},"
     r")"
 )
+# "one injured woman tried to drive", "one wounded man died": a victim named, not a count
+_ONE_VICTIM = re.compile(rf"\s+(?:injured|wounded|dead|slain)\s+{_PERSON}\b", re.IGNORECASE)
 _SINGLE_CASUALTY = re.compile(
     rf"{_SINGLE_SUBJ}{_NOT_ALONE}(?P<pred>{_CASUALTY_AFTER.pattern})", re.IGNORECASE
 )
@@ -348,6 +374,11 @@ _TALLY = re.compile(
     rf"|(?:{number_words(2, 20)}|\d{{1,3}}|pair\s+of|series\s+of|string\s+of)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:shootings|shooting\s+incidents|incidents|attacks)"
     r"|city\s+shootings|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years)"
+    # a period's violence: "shootings throughout the day", "a violent weekend"
+    r"|shootings\s+(?:throughout|during|over|across)\s+the\s+(?:day|night|weekend|week)"
+    r"|violent\s+(?:weekend|week|night|holiday)"
+    # the victims are among a larger count: "among 11 people shot"
+    rf"|among\s+(?:the\s+)?(?:{number_words(2, 20)}|\d{{1,3}})\s+(?:people|persons|victims)"
     # one figure for two measures: "eight have been hurt or killed"
     r"|(?:hurt|injured|wounded)\s+or\s+killed|killed\s+or\s+(?:hurt|injured|wounded))\b",
     re.IGNORECASE,
@@ -357,6 +388,14 @@ _KILL_OBJECT = re.compile(
     r"|shot\s+and\s+killed|shot\s+and\s+wounded)\s+$",
     re.IGNORECASE,
 )
+_CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure"})
+# "has died after she was wounded", "was dead when he was shot": the wounded one is the dead
+_DIED_AFTER = re.compile(
+    r"\b(?:died|dies|dead|killed|slain)\b[^.;]{0,80}?\b(?:after|when|as|because)\s+$",
+    re.IGNORECASE,
+)
+# the last age of a list: "two males, 30 and 42 were injured" (42 is an age, not a count)
+_AGE_LIST = re.compile(r"(?:\bages?\s+|,\s+)\d{1,3}(?:,\s+\d{1,3})*,?\s+(?:and|&)\s+$")
 _NO_ONE = re.compile(r"\bno[\s-]$", re.IGNORECASE)
 _BARE_OF = re.compile(r"\s+(?:of\s+(?:them|those|the\s+(?:victims|wounded|injured)))(?=\s)")
 _BARE_END = re.compile(r"^(?:\s*(?:[,.;:)]|and\b|$|before\b|in\b|on\b|at\b|during\b|after\b))")
@@ -433,6 +472,7 @@ _SEVERAL = re.compile(
     r"(?:\s+(?:were|have\s+been|had\s+been|are|got))?\s+(?:\w+ly\s+)?"
     r"(?:shot|killed|wounded|injured|hurt|dead|died|slain)\b"
     r"|\b(?:double|triple|quadruple|mass)\s+(?:shooting|homicide|murder|killing)"
+    r"|\bmurder[-\s]suicide"
     r"|\b(?:another|a\s+second|the\s+second|the\s+other|a\s+third|the\s+third)\s+"
     r"(?:[\w'-]+\s+){0,2}?(?:victim|man|woman|person|boy|girl|teen|child)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+"
@@ -503,6 +543,9 @@ def find_casualties(
             continue
         pred = next(g for g in ("k1", "k2", "i1", "i2") if m.group(g))
         measure = "killed" if pred.startswith("k") else "injured"
+        pronoun = norm[s:e].lower() in ("he", "she")
+        if measure == "injured" and pronoun and _DIED_AFTER.search(norm, max(0, s - 100), s):
+            continue  # "the girl has died after she was wounded": one of the dead, not hurt
         if _ANOTHER.search(norm, s, e):  # "another man was shot": one more victim, a part
             one = _synthetic(s, e, text, 1.0)
             out.append(_casualty(one, measure, m.start(pred), portion=Portion.part))
@@ -562,16 +605,50 @@ _PLURAL_PERSON = (
     r"|employees|workers|passengers)"
 )
 _COORD_NP = (
-    rf"(?:(?:the\s+|her\s+|his\s+|their\s+)?{_NUMWORD}\s+(?:[\w'-]+\s+){{0,2}}?{_PLURAL_PERSON}"
-    rf"|(?:a|an|one|her|his|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON})\b"
+    rf"(?:(?:the\s+|her\s+|his\s+|their\s+)?{_NUMWORD}\s+(?:{_FILLER}[\w'-]+\s+){{0,2}}?"
+    rf"{_PLURAL_PERSON}"
+    rf"|(?:a|an|one|her|his|their|the)\s+(?:{_FILLER}[\w'-]+\s+){{0,2}}?{_PERSON})\b"
+)
+# the last of a list may drop its determiner: "a woman and child", "his wife and son"
+_COORD_LAST = rf"(?:{_COORD_NP}|{_PERSON}\b)"
+_COORD_LIST = (
+    rf"{_COORD_NP}(?:,\s+{_COORD_NP})*,?\s+(?:and|along\s+with|&)\s+{_COORD_LAST}"
+    r"(?!\s+of\b|-)"
 )
 _COORD = re.compile(
-    rf"(?<![\w,])(?P<np>{_COORD_NP}(?:,\s+{_COORD_NP})*,?\s+(?:and|along\s+with|&)\s+"
-    rf"{_COORD_NP})(?=\s+(?:{_ADV}?{_BE_PAST}|{_ADV}?(?:later\s+)?died|{_ADV}?(?:suffered"
-    r"|sustained)))",
+    rf"(?<![\w,])(?P<np>{_COORD_LIST})(?=\s+(?:{_ADV}?{_BE_PAST}|{_ADV}?(?:later\s+)?died"
+    rf"|{_ADV}?(?:suffered|sustained)))",
     re.IGNORECASE,
 )
-_COORD_ONE = re.compile(_COORD_NP, re.IGNORECASE)
+# victims listed as the object of the casualty verb: "injuring a police officer and two others"
+_OBJECT_COORD = re.compile(
+    r"\b(?P<v>killed|killing|shot\s+and\s+killed|wounded|wounding|injured|injuring)\s+"
+    rf"(?P<np>{_COORD_LIST})(?!\s+(?:{_ADV}?{_BE_PAST}|died|suffered|sustained)\b)",
+    re.IGNORECASE,
+)
+
+
+def _listed_victims(norm: str, start: int, end: int) -> float:
+    """How many victims the list ``norm[start:end]`` names: its count for a counted phrase
+    ("four other people"), one for any other ("a 51-year-old woman", "her baby boy")."""
+    total = 0.0
+    for item in _LIST_SEPARATOR.split(norm[start:end]):
+        if not item.strip():
+            continue
+        word = _LIST_COUNT.match(item)
+        if word is None or word.group("n").lower() in ("a", "an", "one"):
+            total += 1
+        else:
+            w = word.group("n").lower()
+            total += (float(w) if w.isdigit() else parse_number_words(w)) or 0
+    return total
+
+
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|along\s+with|&)\s+", re.IGNORECASE)
+# a list item's own count, before any age ("an 11-month-old baby" is one)
+_LIST_COUNT = re.compile(
+    rf"(?:the\s+|her\s+|his\s+|their\s+)?(?P<n>{_NUMWORD}|a|an)\b(?!-)", re.IGNORECASE
+)
 
 
 def _coordinated(text: str, norm: str, found: list[Quantity]) -> list[Quantity] | None:
@@ -583,19 +660,24 @@ def _coordinated(text: str, norm: str, found: list[Quantity]) -> list[Quantity] 
         if pred is None:
             continue
         changed = True
-        total = 0.0
-        for part in _COORD_ONE.finditer(norm, m.start("np"), m.end("np")):
-            word = re.search(_NUMWORD + r"\b", part.group(0), re.IGNORECASE)
-            head = part.group(0).split()[0].lower()
-            if head in ("a", "an", "one") or word is None:
-                total += 1
-            else:
-                w = word.group(0).lower()
-                value = float(w) if w.isdigit() else parse_number_words(w)
-                total += value or 0
         s, e = m.span("np")
+        total = _listed_victims(norm, s, e)
         measure = "killed" if (pred.lastgroup or "k")[0] == "k" else "injured"
         found = [q for q in found if not (s <= q.number.num_start < e)]
         group = pred.lastgroup or "k1"
         found.append(_casualty(_synthetic(s, e, text, total), measure, pred.start(group)))
+    for m in _OBJECT_COORD.finditer(norm):
+        s, e = m.span("np")
+        if any(
+            s <= q.number.num_start < e and q.verb_start is not None and q.verb_start >= s
+            for q in found
+        ):
+            continue  # a list already summed as the subject of its own predicate
+        changed = True
+        measure = "killed" if "kill" in m.group("v").lower() else "injured"
+        found = [q for q in found if not (s <= q.number.num_start < e)]
+        summed = _casualty(
+            _synthetic(s, e, text, _listed_victims(norm, s, e)), measure, m.start("v"), False
+        )
+        found.append(replace(summed, portion=Portion.total))
     return found if changed else None

@@ -90,6 +90,10 @@ MONEY_UNITS = {"dollars": "USD", "usd": "USD", "euros": "EUR", "pounds": "GBP"}
 CUMULATIVE_MEASURES = frozenset({"killed", "injured", "buried", "houses destroyed"})
 
 VICTIM_NOUNS = {"people", "fighters", "troops", "displaced"}
+# people named by their role, counted only as victims: "killed five officers"
+VICTIM_ROLES = frozenset(
+    {"officers", "policemen", "deputies", "troopers", "civilians", "firefighters", "guards"}
+)
 
 VERB_LEMMAS: dict[str, tuple[str, str]] = {}
 

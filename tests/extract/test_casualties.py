@@ -185,3 +185,7 @@ def test_fell_to_is_a_capture_and_vague_times_make_no_events() -> None:
     assert not [c for c in vague if c.kind == "event"]
     dated = extract("Islamic State captured Ramadi in May 2015.", PUB).claims
     assert [c.verb for c in dated if c.kind == "event"] == ["capture"]
+
+
+def test_a_murder_suicide_has_several_dead() -> None:
+    assert "killed" in several_victims("Police called it a murder-suicide at the farmhouse.")

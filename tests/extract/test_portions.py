@@ -30,7 +30,10 @@ def _figures(text: str) -> list[tuple[str, float | None, str]]:
             [("injured", 2, "part")],
         ),
         # others of the same measure are a share of it
-        ("The gunman killed his wife and two others.", [("killed", 2, "part")]),
+        (
+            "The gunman killed his wife. Two others were also killed.",
+            [("killed", 1, "total"), ("killed", 2, "part")],
+        ),
         # an ordinal victim: every count in the enumeration is a share
         (
             "Two men died at the scene and the third victim died later at a hospital.",
@@ -118,3 +121,71 @@ def test_no_one_seriously_hurt_is_no_zero_total() -> None:
 def test_several_shootings_in_one_sentence_are_a_tally() -> None:
     text = "One man was killed and six other people were wounded in two South Side shootings."
     assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last item may drop its determiner; every item counts once whatever its age
+        ("A woman and child were found dead in the motel room.", ("killed", 2)),
+        ("The driver and two passengers were killed on the bridge.", ("killed", 3)),
+        ("An eight-month-old baby boy and a man were shot and killed.", ("killed", 2)),
+        ("Two girls and an adult male were found dead in the house.", ("killed", 3)),
+        # victims listed as the object of the casualty verb
+        ("The robber killed a clerk and injured a guard and two customers.", ("injured", 3)),
+        ("The gunman killed his wife and two others.", ("killed", 3)),
+        ("The sniper wounded three deputies and two bystanders.", ("injured", 5)),
+    ],
+)
+def test_listed_victims_are_summed_one_per_item(text: str, expected: tuple[str, int]) -> None:
+    measure, value = expected
+    assert (measure, value, "total") in _figures(text)
+    assert all(v == value for m, v, _ in _figures(text) if m == measure)
+
+
+def test_a_dead_victim_wounded_before_dying_is_not_injured() -> None:
+    text = "A 6-year-old boy has died after he was wounded at a birthday party."
+    assert [m for m, _, _ in _figures(text)] == ["killed"]
+
+
+def test_one_injured_woman_is_one_of_several_victims() -> None:
+    text = "Three people were wounded. Police said one injured woman drove herself to a clinic."
+    assert _figures(text) == [("injured", 3, "total"), ("injured", 1, "part")]
+
+
+def test_ages_ending_a_list_are_no_count() -> None:
+    text = "Two women, ages 19 and 23, and two men, 40 and 51 were injured in the shooting."
+    assert 51 not in {v for _, v, _ in _figures(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two brothers were among 14 people shot, two fatally, over the long weekend.",
+        "Six people were killed in shootings throughout the day on the West Side.",
+        "Five people were wounded during a violent weekend on the East Side.",
+    ],
+)
+def test_counts_of_a_period_or_a_larger_group_are_tallies(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_victims_named_by_role_are_counted() -> None:
+    text = "The gunman killed three deputies on Tuesday."
+    assert _figures(text) == [("killed", 3, "total")]
+
+
+def test_a_role_group_also_hurt_after_the_same_measure_is_a_part() -> None:
+    text = "Nine deputies were wounded in the ambush. Two civilians were also wounded."
+    assert _figures(text) == [("injured", 9, "total"), ("injured", 2, "part")]
+
+
+def test_a_role_group_also_hurt_after_the_dead_is_the_injured_total() -> None:
+    text = "One deputy was killed in the ambush. Two civilians were also wounded."
+    assert _figures(text) == [("killed", 1, "total"), ("injured", 2, "total")]
+
+
+def test_an_attempted_killing_is_hedged() -> None:
+    text = "The man is accused of trying to kill two deputies at the traffic stop."
+    claims = [c for c in extract(text, PUB).claims if c.measure == "killed"]
+    assert claims and all(c.hedged for c in claims)
