@@ -10,6 +10,8 @@ total read as a part a missed one. A figure is a part only when its own words sa
   were injured. Two civilians were also injured");
 * a count followed in its sentence by an ordinal victim or the rest of a group ("two died at
   the scene and the third later", "one was killed while the other two ...");
+* a count whose predicate is a condition ("two remain in critical condition");
+* one shooting of several ("the second shooting happened ..., where two were killed");
 * a count inside a breakdown of another count ("three were hospitalized: two in critical
   condition and one with minor injuries", "eight others, five men and three women, ...").
 
@@ -78,6 +80,20 @@ _ROLE_ALSO_AFTER = re.compile(
     r"(?:(?:were|was|are|is|have\s+been|had\s+been|got)\s+)?also\b",
     re.IGNORECASE,
 )
+# a count whose predicate is the victims' condition: "two remain in critical condition", "two
+# victims remain hospitalized" -- the issue's own example of a part read as a total
+_CONDITION_AFTER = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:remain|remains|remained|are|is)\s+"
+    r"(?:still\s+|now\s+|listed\s+|being\s+)?(?:in\s+(?:critical|serious|stable|fair|good|grave)"
+    r"(?:\s+but\s+stable)?\s+condition|hospitali[sz]ed|in\s+(?:the\s+)?hospital|treated\s+and\s+released)",
+    re.IGNORECASE,
+)
+# one shooting of several in the sentence: "the second shooting happened ... where two died"
+_SUB_EVENT = re.compile(
+    r"\b(?:the|a)\s+(?:first|second|third|fourth|earlier|later|other|initial)\s+"
+    r"(?:shooting|attack|incident|scene|location)s?\b",
+    re.IGNORECASE,
+)
 _LOOK_BACK = 200  # the others of "One man died. Six others were injured." are a sentence back
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while)\b|\s(?:and|while|but)\s", re.IGNORECASE)
 
@@ -114,6 +130,8 @@ def figure_portion(
     before = document[max(s_start, start - 120) : start]
     after = document[end : min(s_end, end + 40)]
     if _OF_GROUP.match(after) or _INCLUDING_BEFORE.search(before):
+        return Portion.part
+    if _CONDITION_AFTER.match(document, end, s_end) or _SUB_EVENT.search(document, s_start, s_end):
         return Portion.part
     if _OTHERS_AFTER.match(after) or _OTHERS_BEFORE.search(before):
         own = min(start, verb_start) if verb_start is not None else start

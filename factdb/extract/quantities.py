@@ -345,6 +345,12 @@ _ZERO_PART = re.compile(
     r"|\bno\s+(?!one\b|people\b|persons\b|injuries\b|deaths\b|fatalities\b)",
     re.IGNORECASE,
 )
+# a zero about one place of the scene: "No one was injured inside", "in the car", "at the home"
+_ZERO_WHERE = re.compile(
+    r"\s+(?:inside|outside|on\s+board|aboard|(?:in|at)\s+the\s+(?:house|home|car|vehicle"
+    r"|building|apartment|residence|store|bar|club|restaurant|room|bus|truck|van))\b",
+    re.IGNORECASE,
+)
 _FATALLY_OF = re.compile(
     r"\bshot\b[^.;]{0,60}?(?:,|\s[-\u2013\u2014]+)\s*"
     rf"(?P<n>\d{{1,3}}|{number_words(1, 10)})\s+(?:of\s+them\s+)?fatally\b",
@@ -565,8 +571,13 @@ def find_casualties(
         spans.append((s, e))
     for m in _ZERO.finditer(norm):
         s, e = m.span("subj") if m.group("subj") else m.span()
-        if not free(s, e) or m.group("else") or _ZERO_PART.search(m.group(0)):
-            continue  # "no officers were hurt", "no other injuries": a part, not the total
+        if (
+            not free(s, e)
+            or m.group("else")
+            or _ZERO_PART.search(m.group(0))
+            or _ZERO_WHERE.match(norm, m.end())
+        ):
+            continue  # "no officers were hurt", "no other injuries", "no one inside was hurt"
         killed = m.group("k") or m.group("k2") or m.group("k3")
         measure = "killed" if killed else "injured"
         vpos = next(

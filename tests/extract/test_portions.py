@@ -189,3 +189,25 @@ def test_an_attempted_killing_is_hedged() -> None:
     text = "The man is accused of trying to kill two deputies at the traffic stop."
     claims = [c for c in extract(text, PUB).claims if c.measure == "killed"]
     assert claims and all(c.hedged for c in claims)
+
+
+def test_a_condition_a_sub_shooting_and_a_zero_about_one_spot_are_not_totals() -> None:
+    from datetime import date
+
+    from factdb.extract import extract
+
+    def figures(text: str) -> list[tuple[float | None, str | None, str]]:
+        return [
+            (c.value_low, c.measure, c.portion)
+            for c in extract(text, date(2016, 1, 1)).claims
+            if c.kind == "quantity"
+        ]
+
+    assert figures("Two victims remain hospitalized while the others were released.") == [
+        (2.0, "injured", "part")
+    ]
+    assert figures("The second shooting happened a mile away, where two people were killed.") == [
+        (2.0, "killed", "part")
+    ]
+    assert figures("No one was injured inside.") == []  # a zero about one spot
+    assert figures("No one was injured.") == [(0.0, "injured", "total")]
