@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, insert, select
 
 from factdb.db import make_engine, migrate
-from factdb.db.models import Claim, Entity, Source, SourceRevision
+from factdb.db.models import Claim, Entity, Event, Incident, Source, SourceRevision
 from factdb.ingest import ingest
 from factdb.readers import read_inputs
 
@@ -54,6 +54,32 @@ def template_claims(gva_dir: Path | None, articles: int, url: str) -> list[dict]
         rows = [dict(r._mapping) for r in session.execute(select(*columns))]
     engine.dispose()
     return rows
+
+
+def _incident(conn, article: tuple[int, int, date], day: date) -> int:
+    """A new incident with one event (in ``article``); the event's id."""
+    sid, rid, _ = article
+    incident = conn.execute(
+        insert(Incident).values(kind="shooting", date_start=day, date_end=day, sketch={})
+    ).inserted_primary_key[0]
+    return conn.execute(
+        insert(Event).values(
+            source_id=sid,
+            revision_id=rid,
+            index=incident,  # unique within the revision
+            kind="shooting",
+            main=True,
+            sentence_index=0,
+            span_start=0,
+            span_end=0,
+            date_start=day,
+            date_end=day,
+            participants=[],
+            keywords={},
+            incident_id=incident,
+            extractor_version="bench",
+        )
+    ).inserted_primary_key[0]
 
 
 def _centre(row: dict) -> float:
@@ -179,6 +205,11 @@ def scale(
                 figures[key] = max(1.0, _centre(story)) * rng.uniform(0.5, 2.0)
             if rng.random() < move:  # the figure moves now and then
                 figures[key] *= rng.uniform(0.8, 1.25)
+            # half the casualty stories count an incident (as ingest files shootings), so
+            # detection sweeps incident keys as well as subject keys
+            event_id = None
+            if story["measure"] in ("killed", "injured") and rng.random() < 0.5:
+                event_id = _incident(conn, articles[rng.randrange(n_articles)], day)
             for _ in range(min(n_claims - k, 1 + int(rng.expovariate(1 / 4)))):
                 proto = quantities[rng.randrange(len(quantities))] if quantities else story
                 sid, rid, _ = articles[rng.randrange(n_articles)]
@@ -196,6 +227,10 @@ def scale(
                     subject_id=subject_id,
                     location_id=location_id,
                     speaker_id=None,
+                    event_id=event_id,
+                    counted_place_id=None,
+                    previous_id=None,
+                    revision_kind=None,
                     as_of=day + timedelta(days=rng.randrange(4)),
                     text=f"{story['text']} [{k}]",
                 )
