@@ -1,16 +1,21 @@
 """Cross-source contradictions on GVA dev, per half: how many pair two articles of different
 gold incidents (flags that cannot be genuine), the precision of the flags, flags inside one
-article apart, and the recall of the disagreements read by hand (gva_disagreements.json).
+article apart, the recall of the disagreements read by hand (gva_disagreements.json), and
+the read precision of the flags against a person's verdicts (gva_flag_labels.json).
 
 Usage: python benchmarks/gva_flags.py [GVA_JSONL] [--half tune|held] [--multi-only] [--show]
+       [--unlabelled]
 
 Each half is ingested through ``FactDB`` into a fresh SQLite file in publication order.
 Uses only the source, claim and contradiction tables, so the same script measures older
 versions too (run it from a checkout of the version to compare). Articles map to sources by
 URL (``uri``, else ``gva:{doc_id}``). ``--multi-only`` ingests only incidents with two or more
 articles (faster; the output says so). ``--show`` prints every cross-source flag that is not
-in the list, and every flag inside one article, with its two sentences, for a person to read.
-Precision, recall and the value-matching rule: see gva_flag_scoring.py.
+in the list, and every flag inside one article, with its two sentences, for a person to read;
+each cross flag also shows its label key (doc ids, measure, values) and its verdict if read.
+``--unlabelled`` shows only the cross flags no label, listed item or gold incident decides:
+the ones to read and add to the labels after a code change.
+Precision, recall, the value-matching rule and the label rules: see gva_flag_scoring.py.
 """
 
 from __future__ import annotations
@@ -25,7 +30,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gva_flag_scoring import Disagreement, Flag, FlagSide, finds, found_items, score_cross
+from gva_flag_scoring import (
+    Disagreement,
+    Flag,
+    FlagSide,
+    Label,
+    finds,
+    flag_key,
+    found_items,
+    judge,
+    label_index,
+    parse_labels,
+    score_cross,
+    score_read,
+)
 from gva_texts import incidents
 from sqlalchemy import select
 
@@ -35,6 +53,7 @@ from factdb.db.models import Claim, Contradiction, Source
 from factdb.readers import Document
 
 LIST_PATH = Path(__file__).resolve().parent / "gva_disagreements.json"
+LABELS_PATH = Path(__file__).resolve().parent / "gva_flag_labels.json"
 
 
 def half_of(incident_id: str) -> str:
@@ -83,6 +102,23 @@ def listed_disagreements(rows: list[dict], half: str, path: Path) -> list[Disagr
     return out
 
 
+def half_labels(half: str, path: Path) -> list[Label]:
+    """The half's read verdicts (none if the labels file is missing)."""
+    if not path.exists():
+        return []
+    return [x for x in parse_labels(json.loads(path.read_text(encoding="utf-8"))) if x.half == half]
+
+
+def article_index(rows: list[dict]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each source URL's doc id and publication date (labels name articles by doc id)."""
+    doc_of, dct_of = {}, {}
+    for r in rows:
+        for a in r["articles"]:
+            doc_of[url_of(a)] = a["doc_id"]
+            dct_of[url_of(a)] = str(a.get("dct") or "?")[:10]
+    return doc_of, dct_of
+
+
 def stored_flags(db: FactDB) -> list[Flag]:
     s = db.session
     url_by_source = dict(s.execute(select(Source.id, Source.url)).all())
@@ -105,11 +141,20 @@ def stored_flags(db: FactDB) -> list[Flag]:
     return [Flag(side[p.claim_a_id], side[p.claim_b_id], p.scope) for p in pairs]
 
 
-def show_flag(flag: Flag, gold: dict[str, set[str]]) -> None:
+def show_flag(flag: Flag, gold: dict[str, set[str]], dct_of: dict[str, str] | None = None) -> None:
     for tag, x in (("A", flag.a), ("B", flag.b)):
         incidents_ = ",".join(sorted(gold.get(x.source, ()))) or "?"
         value = f"{x.low:g}" if x.low == x.high and x.low is not None else f"{x.low}..{x.high}"
-        print(f"    {tag} [{incidents_}] {x.measure} {value}: {x.text.strip()[:300]}")
+        dated = f" {dct_of.get(x.source, '?')}" if dct_of is not None else ""
+        print(f"    {tag} [{incidents_}]{dated} {x.measure} {value}: {x.text.strip()[:300]}")
+
+
+def show_cross_flag(flag: Flag, key: object, verdict: str, gold, dct_of) -> None:
+    """A cross flag with its label key (to copy into the labels) and its verdict."""
+    print(f"  -- {verdict}")
+    if key is not None:
+        print(f"    key: docs {list(key.docs)} measure {key.measure} values {list(key.values)}")
+    show_flag(flag, gold, dct_of)
 
 
 def report_half(rows: list[dict], half: str, args: argparse.Namespace) -> None:
@@ -142,12 +187,30 @@ def report_half(rows: list[dict], half: str, args: argparse.Namespace) -> None:
     recall = f"{len(found) / len(listed):.3f}" if listed else "n/a"
     print(f"  recall: {len(found)}/{len(listed)} listed disagreements flagged ({recall})")
     print(f"  found: {', '.join(i.id for i in found) or '-'}")
-    if args.show:
-        print("  cross flags not in the list:")
+    doc_of, dct_of = article_index(rows)
+    labels = half_labels(half, args.labels)
+    read = score_read(cross, doc_of, labels, gold, listed)
+    read_precision = "n/a" if read.precision is None else f"{read.precision:.3f}"
+    bounds = "" if read.bounds is None else f" (bounds {read.bounds[0]:.3f}..{read.bounds[1]:.3f})"
+    print(
+        f"  read: {read.judged} cross flags judged ({read.by_label} by label, the rest by the "
+        f"list or different gold incidents), {read.genuine} genuine; read precision "
+        f"{read_precision}; unlabelled {read.unlabelled}{bounds}"
+    )
+    falses = ", ".join(f"{k} {n}" for k, n in read.false_categories.items()) or "-"
+    print(f"  false flags by category: {falses}")
+    index = label_index(labels)
+    if args.show or args.unlabelled:
+        print("  cross flags not in the list:" if args.show else "  unlabelled cross flags:")
         for f in cross:
-            if not any(finds(f, item) for item in listed):
-                print("  --")
-                show_flag(f, gold)
+            v = judge(f, doc_of, index, gold, listed)
+            if args.unlabelled and v.verdict is not None:
+                continue
+            if args.show and any(finds(f, item) for item in listed):
+                continue
+            tag = "unlabelled" if v.verdict is None else f"{v.verdict} ({v.category or v.by})"
+            show_cross_flag(f, flag_key(f, doc_of), tag, gold, dct_of)
+    if args.show:
         print("  flags within one article:")
         for f in intra:
             print("  --")
@@ -160,7 +223,9 @@ def main() -> None:
     parser.add_argument("--half", choices=("tune", "held", "both"), default="both")
     parser.add_argument("--multi-only", action="store_true")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--unlabelled", action="store_true")
     parser.add_argument("--list", type=Path, default=LIST_PATH)
+    parser.add_argument("--labels", type=Path, default=LABELS_PATH)
     args = parser.parse_args()
     rows = list(incidents(Path(args.path)))
     for half in ("tune", "held"):
