@@ -49,6 +49,8 @@ from factdb.vocabulary import (
     VerbClass,
 )
 
+# casualty tallies ("eight killed across Chicago since Friday") count no single shooting
+TALLY_MEASURES = frozenset({"killed", "injured"})
 MAX_KEYWORDS = 30
 KEYWORD_SENTENCES = 30  # an event's first sentences give its keywords (later ones add little)
 MIN_RARITY = 1.5  # words more common than Zipf 4.5 tell no event from another
@@ -512,6 +514,13 @@ def attach_events(
             or (c.verb_class == VerbClass.event and c.verb in EVENT_VERBS)
         ):
             ev = events[event_of.get(c.sentence_index, 0)]
+            if (
+                c.verb_class == VerbClass.stock
+                and c.measure in TALLY_MEASURES
+                and ev.kind not in DISASTER_KINDS
+            ):
+                out.append(c)  # a tally over a city or a weekend counts no one shooting
+                continue
             c = replace(
                 c,
                 event=ev.index,
