@@ -13,10 +13,21 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from datetime import date
+from functools import cache
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, case, func, or_, select, tuple_, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
@@ -298,41 +309,102 @@ def portable_sweep(session: Session, settings: DetectSettings, counts: dict[int,
     return found
 
 
-def _eq(column: Any, value: Any) -> ColumnElement[bool]:
-    return column.is_(None) if value is None else column == value
-
-
 def quantity_groups(
     session: Session, new_ids: set[int], settings: DetectSettings
 ) -> Iterator[tuple[tuple, list[Fact]]]:
     """The windows around the new quantity claims, by claim key, each in as-of order."""
-    key_columns = _key_columns()
     keys: dict[tuple, tuple[date, date]] = {}
     for chunk in chunks(sorted(new_ids)):
-        spans = session.execute(
-            _figures(*key_columns, func.min(Claim.as_of), func.max(Claim.as_of))
-            .where(Claim.id.in_(chunk))
-            .group_by(*key_columns)
-        )
+        spans = session.execute(_new_keys(), {"ids": list(chunk)})
         for *key_values, low, high in spans:
             key = tuple(key_values)
             if key in keys:
                 low, high = min(low, keys[key][0]), max(high, keys[key][1])
             keys[key] = (low, high)
+    yield from _incident_windows(
+        {k: v for k, v in keys.items() if k[0] is not None}, session, settings
+    )
+    for key, (low, high) in keys.items():
+        if key[0] is not None:
+            continue
+        window, _ = key_window(key, settings)
+        params = {
+            **dict(zip(_KEY_PARAMS, key, strict=True)),
+            "low": date.fromordinal(max(1, low.toordinal() - window)),
+            "high": date.fromordinal(high.toordinal() + window),
+        }
+        query = _window(key[0] is not None, key[3] is None, key[4] is None)
+        rows = session.connection().execute(query, params)
+        yield key, restated_facts([Fact(row) for row in rows])
+
+
+def _incident_windows(
+    keys: dict[tuple, tuple[date, date]], session: Session, settings: DetectSettings
+) -> Iterator[tuple[tuple, list[Fact]]]:
+    """The windows of incident keys: every figure of the incidents in one query (an
+    incident holds few), split by key in Python."""
+    if not keys:
+        return
+    by_key: dict[tuple, list[Fact]] = {}
+    for chunk in chunks(sorted({key[0] for key in keys})):
+        for row in session.connection().execute(_incident_figures(), {"ids": list(chunk)}):
+            by_key.setdefault(tuple(row[:_KEY_LENGTH]), []).append(Fact(row))
     for key, (low, high) in keys.items():
         window, _ = key_window(key, settings)
-        query = (
-            _figures(*_SWEEP_COLUMNS)
-            .where(
-                *(_eq(column, value) for column, value in zip(key_columns, key, strict=True)),
-                Claim.as_of.between(
-                    date.fromordinal(max(1, low.toordinal() - window)),
-                    date.fromordinal(high.toordinal() + window),
-                ),
-            )
-            .order_by(Claim.as_of, Claim.id)
+        first, last = low.toordinal() - window, high.toordinal() + window
+        facts = [f for f in by_key.get(key, []) if first <= f.day <= last]
+        facts.sort(key=lambda f: (f.day, f.id))
+        yield key, restated_facts(facts)
+
+
+@cache
+def _incident_figures() -> Any:
+    """Every comparable figure of the incidents ``:ids``, with its key."""
+    return _figures(*_key_columns(), *_SWEEP_COLUMNS).where(
+        Event.incident_id.in_(bindparam("ids", expanding=True))
+    )
+
+
+_KEY_PARAMS = ("incident", "subject", "measure", "verb_class", "place", "estimate", "cumulative")
+
+
+@cache
+def _new_keys() -> Any:
+    """The claim keys of the claims ``:ids`` with their as-of span (built once: building
+    statements costs more than running them at ingest's pace)."""
+    key_columns = _key_columns()
+    return (
+        _figures(*key_columns, func.min(Claim.as_of), func.max(Claim.as_of))
+        .where(Claim.id.in_(bindparam("ids", expanding=True)))
+        .group_by(*key_columns)
+    )
+
+
+@cache
+def _window(by_incident: bool, no_verb_class: bool, no_place: bool) -> Any:
+    """The claims of one key within ``:low``..``:high``, through an index: an incident's
+    events (``ix_event_incident_id``, then ``ix_claim_event_id``), or the subject's claims
+    (``ix_claim_key``). The key's values are bound parameters."""
+    estimated = Claim.status == FigureStatus.estimate
+    where: list[ColumnElement[bool]] = [
+        Claim.measure == bindparam("measure"),
+        case((estimated, 1), else_=0) == bindparam("estimate"),
+        case((Claim.cumulative, 1), else_=0) == bindparam("cumulative"),
+        Claim.as_of.between(bindparam("low"), bindparam("high")),
+    ]
+    if by_incident:
+        where.append(Event.incident_id == bindparam("incident"))
+        place = Claim.counted_place_id
+    else:
+        where += [Event.incident_id.is_(None), Claim.subject_id == bindparam("subject")]
+        where.append(
+            Claim.verb_class.is_(None)
+            if no_verb_class
+            else Claim.verb_class == bindparam("verb_class")
         )
-        yield key, restated_facts([Fact(row) for row in session.connection().execute(query)])
+        place = Claim.location_id
+    where.append(place.is_(None) if no_place else place == bindparam("place"))
+    return _figures(*_SWEEP_COLUMNS).where(*where).order_by(Claim.as_of, Claim.id)
 
 
 def event_groups(session: Session, new_ids: set[int] | None) -> Iterator[list[Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factdb.extract.text import normalise_for_matching, text_windows
 from factdb.extract.words import SMALL_NUMBERS, TENS
@@ -255,7 +256,19 @@ def find_numbers(text: str, exclude: list[tuple[int, int]] | None = None) -> lis
     """Numbers in ``text`` (offsets into ``text``), skipping spans in ``exclude`` (dates),
     ordinals, times of day, ages, phone numbers and decimals glued to other tokens. A
     no-break or thin space between digit groups is a thousands separator ("1\u00a0200" is
-    1,200, as French and SI style write it); a plain space is not ("1 200-page report")."""
+    1,200, as French and SI style write it); a plain space is not ("1 200-page report").
+
+    A sentence's numbers are read by both the quantity reader and the figure forms, so the
+    last few answers are kept (``NumberExpr`` is frozen; the list is copied)."""
+    return list(_numbers(text, tuple(exclude or ())))
+
+
+@lru_cache(maxsize=64)
+def _numbers(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple[NumberExpr, ...]:
+    return tuple(_find_numbers(text, list(exclude)))
+
+
+def _find_numbers(text: str, exclude: list[tuple[int, int]]) -> list[NumberExpr]:
     norm = normalise_for_matching(_GROUP_SPACE.sub(",", text))
     windows = _number_windows(norm)
     if not windows:
