@@ -448,3 +448,26 @@ def test_a_figure_restated_in_one_article_takes_part_once() -> None:
     elsewhere = item(4, 0, 5057, revision=2)
     assert restated_once([headline, body, other, elsewhere]) == [body, other, elsewhere]
     assert restated_once([other]) == [other]
+
+
+def test_a_toll_estimate_conflicts_with_a_count_only_from_below() -> None:
+    """A count is a lower bound of a toll: an estimate above it agrees, one wholly below
+    it disputes it (the full sweep applies this to a cumulative key's mixed pairs)."""
+    from factdb.detect.sweep import estimate_below, sweep_quantities
+
+    count = (316000.0, 316000.0, False, False, None, None)
+    report = (46000.0, 85000.0, False, False, None, None)
+    assert estimate_below(report, count)
+    assert not estimate_below(
+        (200000.0, 200000.0, False, False, None, None), (150000.0,) * 2 + (False, False, None, None)
+    )
+
+    def item(claim: int, day: int, figures: tuple, estimate: int) -> tuple:
+        return (day, claim, claim, claim, 0, *figures, estimate)
+
+    official = item(1, 100, count, 0)
+    disputed = item(2, 240, report, 1)  # months later, a report's estimate far below
+    higher = item(3, 101, (400000.0, 400000.0, False, False, None, None), 1)
+    found: dict = {}
+    sweep_quantities([official, higher, disputed], 730, 3, {}, found, rising=True)
+    assert set(found) == {(1, 2), (2, 3)}  # the estimate above the count is no conflict

@@ -59,13 +59,14 @@ def current_claim() -> tuple[ColumnElement[bool], ...]:
 # counts one (its event's incident), else its subject -- then its measure, its verb class
 # (subject-keyed figures only: it picks their window), its place (for an incident's figure,
 # the place it counts within the incident: NULL for the whole), whether it is an estimate
-# (compared only with estimates) and whether its measure is cumulative. Only totals that are
+# (for a level, compared only with estimates; a toll's estimates share its key and meet its
+# counts under ``sweep.estimate_below``) and whether its measure is cumulative. Only totals that are
 # put forward as counts take part: parts, projections, negated and hedged figures never do.
 _KEY_SQL = (
     "event.incident_id, CASE WHEN event.incident_id IS NULL THEN claim.subject_id END, "
     "claim.measure, CASE WHEN event.incident_id IS NULL THEN claim.verb_class END, "
     "CASE WHEN event.incident_id IS NULL THEN claim.location_id ELSE claim.counted_place_id END, "
-    "CASE WHEN claim.status = 'estimate' THEN 1 ELSE 0 END, "
+    "CASE WHEN claim.cumulative THEN 0 WHEN claim.status = 'estimate' THEN 1 ELSE 0 END, "
     "CASE WHEN claim.cumulative THEN 1 ELSE 0 END"
 )
 _KEY_LENGTH = 7
@@ -95,7 +96,8 @@ def _quantity_sql(day_sql: str, partition: Partition) -> str:
     return (
         f"SELECT {_KEY_SQL}, {day_sql}, claim.id, claim.source_id, claim.revision_id, "
         "claim.sentence_index, claim.value_low, claim.value_high, claim.low_open, "
-        "claim.high_open, claim.likely_low, claim.likely_high "
+        "claim.high_open, claim.likely_low, claim.likely_high, "
+        "CASE WHEN claim.status = 'estimate' THEN 1 ELSE 0 END "
         f"FROM claim LEFT JOIN event ON event.id = claim.event_id WHERE {where}"
     )
 
@@ -193,9 +195,15 @@ def _key_columns() -> tuple[ColumnElement[Any], ...]:
         Claim.measure,
         case((unassigned, Claim.verb_class)),
         case((unassigned, Claim.location_id), else_=Claim.counted_place_id),
-        case((Claim.status == FigureStatus.estimate, 1), else_=0),
+        _estimate_key(),
         case((Claim.cumulative, 1), else_=0),
     )
+
+
+def _estimate_key() -> ColumnElement[int]:
+    """1 for an estimate of a level (kept apart from counts), else 0 (a toll's estimates
+    share its counts' key)."""
+    return case((Claim.cumulative, 0), (Claim.status == FigureStatus.estimate, 1), else_=0)
 
 
 def comparable_figure() -> tuple[ColumnElement[bool], ...]:
@@ -224,6 +232,7 @@ _SWEEP_COLUMNS = (
     Claim.likely_low,
     Claim.likely_high,
     type_coerce(Claim.as_of, String).label("as_of_raw"),
+    case((Claim.status == FigureStatus.estimate, 1), else_=0).label("estimate"),
 )
 # One-off events: who did what where, and when.
 _EVENT_COLUMNS = (
@@ -246,6 +255,7 @@ class Fact:
     __slots__ = (
         "as_of",
         "day",
+        "estimate",
         "high_open",
         "id",
         "likely_high",
@@ -271,6 +281,7 @@ class Fact:
             self.likely_low,
             self.likely_high,
             raw,
+            self.estimate,
         ) = row[-len(_SWEEP_COLUMNS) :]
         self.as_of = date.fromisoformat(raw[:10]) if isinstance(raw, str) else raw
         self.day = self.as_of.toordinal()
@@ -299,6 +310,7 @@ def portable_sweep(session: Session, settings: DetectSettings, counts: dict[int,
                 fact.revision_id,
                 fact.sentence_index,
                 *row[_KEY_LENGTH + 4 : _KEY_LENGTH + 10],
+                fact.estimate,
             )
         )
     found: Found = {}
@@ -385,10 +397,9 @@ def _window(by_incident: bool, no_verb_class: bool, no_place: bool) -> Any:
     """The claims of one key within ``:low``..``:high``, through an index: an incident's
     events (``ix_event_incident_id``, then ``ix_claim_event_id``), or the subject's claims
     (``ix_claim_key``). The key's values are bound parameters."""
-    estimated = Claim.status == FigureStatus.estimate
     where: list[ColumnElement[bool]] = [
         Claim.measure == bindparam("measure"),
-        case((estimated, 1), else_=0) == bindparam("estimate"),
+        _estimate_key() == bindparam("estimate"),
         case((Claim.cumulative, 1), else_=0) == bindparam("cumulative"),
         Claim.as_of.between(bindparam("low"), bindparam("high")),
     ]

@@ -82,7 +82,7 @@ def restated_once(items: list[tuple]) -> list[tuple]:
     ``(day, id, source, revision, sentence, figures...)`` in (day, id) order."""
     last: dict[tuple, tuple] = {}
     for item in items:
-        key = (item[3], item[0], item[5:])
+        key = (item[3], item[0], item[5:11])
         kept = last.get(key)
         if kept is None or item[4] > kept[4]:
             last[key] = item

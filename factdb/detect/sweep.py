@@ -16,6 +16,7 @@ from typing import Any
 from factdb.config import DetectSettings
 from factdb.detect.rules import (
     INF,
+    Figures,
     Finding,
     Interval,
     compare_events,
@@ -35,8 +36,23 @@ Found = dict[tuple[int, int], tuple[str, str, float, str]]
 
 # A quantity claim in the full sweep, as read from the driver (after its claim key):
 # (day, id, source_id, revision_id, sentence_index, value_low, value_high, low_open,
-#  high_open, likely_low, likely_high), day = the as-of date's proleptic ordinal.
+#  high_open, likely_low, likely_high[, estimate]), day = the as-of date's proleptic
+# ordinal; estimate (0 when absent) is 1 for a figure put forward as an estimate.
 _DAY, _ID, _SOURCE, _REVISION, _SENTENCE = range(5)
+_FIGURES = slice(5, 11)
+
+
+def _estimate(item: tuple) -> bool:
+    return len(item) > 11 and bool(item[11])
+
+
+def estimate_below(estimate: Figures, count: Figures) -> bool:
+    """Whether an estimate of a toll can conflict with a count of it: only from below. A
+    count is a lower bound of the true toll (bodies not yet found are not in it), so an
+    estimate above it agrees ("estimated 200,000 dead" beside 150,000 counted), while one
+    wholly below it ("between 46,000 and 85,000" against the official 316,000) disputes
+    it."""
+    return likely(estimate)[2] < likely(count)[0]
 
 
 def capped_sweep(
@@ -134,7 +150,7 @@ def sweep_quantities(
     ``counts`` holds flags already stored. ``rising``: the key's measure is cumulative, so
     later claims are met only from below, and claims of one day in both directions."""
     days = [item[_DAY] for item in items]
-    bounds = [likely(item[5:]) for item in items]
+    bounds = [likely(item[_FIGURES]) for item in items]
     if counts:
         left = [max_flags - counts.get(item[_ID], 0) for item in items]
     else:
@@ -148,9 +164,13 @@ def sweep_quantities(
         if pair in found:
             return False
         same_source = a[_SOURCE] == b[_SOURCE]
-        if same_source and rounded(a[5:], b[5:]):
+        if same_source and rounded(a[_FIGURES], b[_FIGURES]):
             return False  # a headline's rounded figure and the body's exact one
-        found_ = compare_figures(a[5:], b[5:], b[_DAY] - a[_DAY], window, rising)
+        if _estimate(a) != _estimate(b):
+            est, count = (a, b) if _estimate(a) else (b, a)
+            if not estimate_below(est[_FIGURES], count[_FIGURES]):
+                return False  # an estimate above a count of the toll agrees with it
+        found_ = compare_figures(a[_FIGURES], b[_FIGURES], b[_DAY] - a[_DAY], window, rising)
         if found_ is None:
             return False
         kind, hardness, severity = found_
@@ -249,6 +269,10 @@ def sweep_new(
     bounds = [likely(figures(row)) for row in rows]
 
     def compare(a: Any, b: Any) -> Finding | None:
+        if a.estimate != b.estimate:
+            est, count = (a, b) if a.estimate else (b, a)
+            if not estimate_below(figures(est), figures(count)):
+                return None  # an estimate above a count of the toll agrees with it
         return compare_quantities(a, b, window, rising)
 
     for i, a in enumerate(rows):
