@@ -9,7 +9,7 @@ README: a claim meets a gold side when it comes from that file, its sentence con
 quoted ``text`` (whitespace and case folded) or its value span lies inside it, and its value
 interval contains the gold number(s). A flag is met when a stored contradiction pairs a
 claim meeting side A with one meeting side B; a no_flag is met when none does (and is only
-informative when both sides were extracted, which is reported apart).
+informative when both sides were extracted: "no_flag, both sides found" counts those).
 
 ``--show`` prints every missed item and every contradiction of the cluster, to read.
 """
@@ -129,16 +129,16 @@ def main() -> None:
                 a, b = set(sides[0]), set(sides[1])
                 paired = any((x in a and y in b) or (x in b and y in a) for x, y, *_ in flags)
                 ok = paired if g["kind"] == "flag" else not paired
-                if g["kind"] == "no_flag" and (not a or not b):
-                    counts["no_flag (uninformative)"][1] += 1
-                    counts["no_flag (uninformative)"][0] += int(ok)
+                if g["kind"] == "no_flag" and a and b:
+                    counts["no_flag, both sides found"][1] += 1
+                    counts["no_flag, both sides found"][0] += int(ok)
             counts[g["kind"]][1] += 1
             counts[g["kind"]][0] += int(ok)
             if not ok:
                 missed.append(f"{g['id']} {g['kind']}: {g.get('text') or g.get('texts')}")
         cross = sum(1 for *_, scope, _ in flags if scope == "cross")
         print(f"{name}: {len(claims)} quantity claims, {len(flags)} flags ({cross} cross)")
-        for kind in ("figure", "flag", "no_flag", "no_flag (uninformative)"):
+        for kind in ("figure", "flag", "no_flag", "no_flag, both sides found"):
             ok, n = counts[kind]
             print(f"  {kind:24} {ok:3d} / {n:3d}")
             totals[kind][0] += ok
@@ -155,7 +155,7 @@ def main() -> None:
                         f"{cb['value_text']!r} {cb['measure']} {cb['as_of']}"
                     )
     print("all clusters:")
-    for kind in ("figure", "flag", "no_flag", "no_flag (uninformative)"):
+    for kind in ("figure", "flag", "no_flag", "no_flag, both sides found"):
         ok, n = totals[kind]
         print(f"  {kind:24} {ok:3d} / {n:3d}")
 
