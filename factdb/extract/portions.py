@@ -75,7 +75,7 @@ _INJURED_WORD = re.compile(
 )
 # a group named by its role, "also" hurt: "two civilians were also injured" (besides officers)
 _ROLE_ALSO_AFTER = re.compile(
-    r"\s+(?:[\w'-]+\s+){0,2}?(?:civilians|officers|deputies|troopers|bystanders|students"
+    r"\s+(?:[\w'-]+\s+){0,3}?(?:civilians|officers|deputies|troopers|bystanders|students"
     r"|children|kids|teens|teenagers|women|men|juveniles|adults|employees|customers|patrons)\s+"
     r"(?:(?:were|was|are|is|have\s+been|had\s+been|got)\s+)?also\b",
     re.IGNORECASE,
@@ -91,7 +91,12 @@ _CONDITION_AFTER = re.compile(
 # one shooting of several in the sentence: "the second shooting happened ... where two died"
 _SUB_EVENT = re.compile(
     r"\b(?:the|a)\s+(?:first|second|third|fourth|earlier|later|other|initial)\s+"
-    r"(?:shooting|attack|incident|scene|location)s?\b",
+    r"(?:shooting|attack|incident|scene|location)s?\b"
+    # another shooting the article recalls: "another nearby shooting last month that left
+    # two dead", "among the attacks over the weekend was a shooting ... where four died"
+    r"|\b(?:another|an\s+earlier|a\s+previous|a\s+separate|an\s+unrelated)\s+"
+    r"(?:[\w-]+\s+)?(?:shooting|attack|incident)\b"
+    r"|\bamong\s+the\s+(?:attacks|shootings|incidents)\b",
     re.IGNORECASE,
 )
 _LOOK_BACK = 200  # the others of "One man died. Six others were injured." are a sentence back

@@ -211,3 +211,24 @@ def test_a_condition_a_sub_shooting_and_a_zero_about_one_spot_are_not_totals() -
     ]
     assert figures("No one was injured inside.") == []  # a zero about one spot
     assert figures("No one was injured.") == [(0.0, "injured", "total")]
+
+
+def test_another_shooting_recalled_and_a_month_tally_count_no_incident_total() -> None:
+    from datetime import date
+
+    from factdb.extract import extract
+
+    def killed(text: str) -> list[tuple[float | None, str, str | None]]:
+        return [
+            (c.value_low, c.portion, c.verb_class)
+            for c in extract(text, date(2016, 12, 19)).claims
+            if c.kind == "quantity" and c.measure == "killed"
+        ]
+
+    recalled = killed(
+        "Police said the targets were in the same gang as the targets in another nearby "
+        "shooting last month that left two dead."
+    )
+    assert recalled and all(portion == "part" for _, portion, _ in recalled)
+    tally = killed("At least 80 people were killed in the city in November alone.")
+    assert tally and all(verb_class == "stock" for _, _, verb_class in tally)
