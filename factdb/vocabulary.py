@@ -58,8 +58,9 @@ class FigureStatus(StrEnum):
     authority (police, a ministry, the government); estimate: a figure the sentence calls an
     estimate ("estimated 200,000 dead"); projection: what a figure will or could reach
     ("could reach 10,000", "expected to top 150,000", "needs 16,000"); negated: a figure the
-    sentence denies ("not 5,000"). Estimates and counts are compared only with their own
-    kind; projections and negated figures never take part in a flag.
+    sentence denies ("not 5,000"); previous: the figure a sentence replaces without dating it
+    ("revised the toll from 1,655 to 1,610": 1,655), no longer anyone's current count.
+    Projections, negated and previous figures never take part in a flag.
     """
 
     reported = "reported"
@@ -67,6 +68,11 @@ class FigureStatus(StrEnum):
     estimate = "estimate"
     projection = "projection"
     negated = "negated"
+    previous = "previous"
+
+
+# statuses of figures that are nobody's current count: never one side of a flag
+NOT_COUNTS = frozenset({FigureStatus.projection, FigureStatus.negated, FigureStatus.previous})
 
 
 class RevisionKind(StrEnum):

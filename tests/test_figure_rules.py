@@ -103,6 +103,8 @@ def test_a_correction_is_a_revision_not_a_contradiction(quake: FactDB) -> None:
     assert corrected.revision_kind == "correction"
     previous = quake.session.get(Claim, corrected.previous_id)
     assert previous is not None and previous.value_low == 1655
+    assert previous.status == "previous"  # replaced by its own sentence: nobody's count now
+    assert not any(previous.id in pair for pair in flagged)
     assert _pair(claims, CORRECTED, TUESDAY) not in flagged
     view = quake.incident(quake.incidents()[0].incident.id)
     killed = view.figures["killed"]

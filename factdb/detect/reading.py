@@ -37,7 +37,7 @@ from factdb.detect.reports import restated_facts, restated_once
 from factdb.detect.rules import ONE_OFF_EVENTS
 from factdb.detect.sweep import Found, sweep_quantities
 from factdb.syndication import fold_text
-from factdb.vocabulary import ClaimKind, FigureStatus, Portion
+from factdb.vocabulary import NOT_COUNTS, ClaimKind, FigureStatus, Portion
 
 # which claims a partition sweeps: its subjects (a claim key lies wholly in one partition);
 # the first partition takes every subject not given to another, so none is ever left out
@@ -73,7 +73,7 @@ _KEY_LENGTH = 7
 _FIGURE_SQL = (
     "claim.kind = 'quantity' AND claim.measure IS NOT NULL AND claim.as_of IS NOT NULL "
     "AND NOT claim.superseded AND NOT claim.retired AND NOT claim.hedged "
-    "AND claim.portion = 'total' AND claim.status NOT IN ('projection', 'negated') "
+    "AND claim.portion = 'total' AND claim.status NOT IN ('projection', 'negated', 'previous') "
     "AND (event.incident_id IS NOT NULL OR claim.subject_id IS NOT NULL)"
 )
 
@@ -215,7 +215,7 @@ def comparable_figure() -> tuple[ColumnElement[bool], ...]:
         *Claim.is_current(),
         Claim.hedged.is_(False),
         Claim.portion == Portion.total,
-        Claim.status.not_in((FigureStatus.projection, FigureStatus.negated)),
+        Claim.status.not_in(NOT_COUNTS),
         or_(Event.incident_id.is_not(None), Claim.subject_id.is_not(None)),
     )
 

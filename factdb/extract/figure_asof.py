@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from factdb.extract.records import ClaimRecord, Sentence
 from factdb.extract.speaker_words import REPORTING_VERBS
 from factdb.extract.times import TimeExpression
+from factdb.vocabulary import FigureStatus
 
 _OWN_GAP = re.compile(r"^\s*(?:people\s+)?(?:on|as\s+of|by|at\s+the\s+end\s+of)?\s*$", re.I)
 _DISASTER = (
@@ -93,7 +94,9 @@ def said_time(norm: str, sent: Sentence, times: list[TimeExpression]) -> TimeExp
 
 def date_earlier(claims: list[ClaimRecord]) -> list[ClaimRecord]:
     """Date each revised figure the day before its successor unless its own time is
-    earlier already."""
+    earlier already; a revised figure without a time of its own ("revised the toll from
+    1,655 to 1,610") is the ``previous`` figure, no longer a count (a chain's dated steps,
+    "111,481 on Jan. 23, 150,000 on Jan. 24", stay counts of their days)."""
     successor = {c.previous_span: c for c in claims if c.previous_span is not None}
     out = []
     for c in claims:
@@ -103,7 +106,7 @@ def date_earlier(claims: list[ClaimRecord]) -> list[ClaimRecord]:
             and after.as_of is not None
             and (c.as_of is None or c.as_of >= after.as_of)
         ):
-            c = replace(c, as_of=after.as_of - timedelta(days=1))
+            c = replace(c, as_of=after.as_of - timedelta(days=1), status=FigureStatus.previous)
         out.append(c)
     return out
 

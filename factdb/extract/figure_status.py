@@ -71,6 +71,8 @@ def framed(claim: ClaimRecord, norm: str) -> ClaimRecord:
     """``claim`` with its status; a projection or a feared figure is hedged too."""
     if claim.kind != ClaimKind.quantity:
         return claim
+    if claim.status == FigureStatus.previous:
+        return claim  # the figure its sentence replaces: no longer a count of its own
     status = figure_status(claim, norm)
     hedged = claim.hedged or status in (FigureStatus.projection, FigureStatus.negated)
     if not hedged and claim.value_span is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from factdb.vocabulary import FigureStatus, Portion
+from factdb.vocabulary import NOT_COUNTS, FigureStatus, Portion
 
 
 class FlagFacts(Protocol):
@@ -32,11 +32,7 @@ def in_time_order(claims: Iterable[Any]) -> list[Any]:
 
 
 def _total(claim: Any) -> bool:
-    return (
-        claim.portion == Portion.total
-        and not claim.hedged
-        and claim.status not in (FigureStatus.projection, FigureStatus.negated)
-    )
+    return claim.portion == Portion.total and not claim.hedged and claim.status not in NOT_COUNTS
 
 
 def marks(claims: Sequence[Any], flags: dict[int, list[FlagFacts]]) -> dict[int, list[str]]:

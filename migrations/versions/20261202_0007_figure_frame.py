@@ -25,7 +25,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 PORTIONS = "portion IN ('total', 'part')"
-STATUSES = "status IN ('reported', 'official', 'estimate', 'projection', 'negated')"
+STATUSES = "status IN ('reported', 'official', 'estimate', 'projection', 'negated', 'previous')"
 REVISION_KINDS = "revision_kind IS NULL OR revision_kind IN ('update', 'correction')"
 
 
