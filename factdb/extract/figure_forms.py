@@ -125,6 +125,29 @@ def _toll_number(norm: str, num: NumberExpr) -> bool:
     return False
 
 
+# A force's size named without a counted noun: "troop numbers are about 8,400", "the number
+# of troops deployed to Afghanistan is actually closer to 11,000".
+_FORCE_NOUN = re.compile(
+    r"\b(?:troop\s+(?:numbers?|levels?|strength|count|totals?)|force\s+levels?"
+    r"|number\s+of\s+(?:[\w.]+\s+){0,2}?(?:troops|soldiers|forces|service\s*members))\b",
+    re.IGNORECASE,
+)
+_FORCE_LINK = re.compile(
+    r"\b(?:is|are|was|were|stands?\s+at|stood\s+at|now|to|at)\s+$", re.IGNORECASE
+)
+_FORCE_GAP = 80
+
+
+def _force_number(norm: str, num: NumberExpr) -> bool:
+    """True when a force noun leads to ``num`` ("US troop numbers are about 8,400")."""
+    for noun in _FORCE_NOUN.finditer(norm, max(0, num.start - _FORCE_GAP), num.start):
+        gap = norm[noun.end() : num.start]
+        if _GAP_BREAK.search(gap) or re.search(r"\d", gap) or not _FORCE_LINK.search(gap):
+            continue
+        return True
+    return False
+
+
 # "the toll crossed 5,000", "surpassed 5,000": past that mark, not at it; "hits 5,000" with a
 # round number is a milestone reached (at least), while "reached 5,057" is the count itself
 _PASSED_BEFORE = re.compile(
@@ -221,6 +244,8 @@ def read_figures(
                     else replace(known, measure="killed", unit="killed")
                 )
                 fig = Figure(_measured(norm, q))
+        elif (known is None or known.measure in _GENERIC) and _force_number(norm, num):
+            fig = Figure(Quantity(num, None, "troops", "troops", None, VerbClass.stock))
         elif known is None and previous is not None and _pair(norm, previous, num):
             fig = Figure(replace(previous.quantity, number=num, noun=None))
         elif known is None and _DIFF_BEFORE.search(norm, max(0, num.start - 40), num.start):

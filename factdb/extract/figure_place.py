@@ -11,9 +11,9 @@ import re
 from dataclasses import replace
 
 from factdb.extract.entities import load_gazetteer
-from factdb.extract.records import ClaimRecord, PlaceMention
+from factdb.extract.records import ClaimRecord, EventRecord, PlaceMention
 from factdb.extract.speaker_words import REPORTING_VERBS
-from factdb.vocabulary import ClaimKind
+from factdb.vocabulary import ClaimKind, EventKind
 
 # measures that count what happened to a place's people and buildings
 PLACE_MEASURES = frozenset(
@@ -100,10 +100,9 @@ def force_owner(claim: ClaimRecord, norm: str, places: list[PlaceMention]) -> Cl
         if entity is not None and entity.country:
             claim = replace(claim, subject=entity.country, subject_kind="country")
     if claim.location is None and claim.value_span is not None:
-        after = claim.value_span[1]
-        for p in places:
+        for p in places:  # "deployed to Afghanistan" before or after the figure
             if (
-                p.start >= after
+                claim.span[0] <= p.start < claim.span[1]
                 and p.place.kind == "country"
                 and p.place.name != claim.subject
                 and _SENT_TO.search(norm[max(0, p.start - 12) : p.start])
@@ -112,4 +111,30 @@ def force_owner(claim: ClaimRecord, norm: str, places: list[PlaceMention]) -> Cl
     return claim
 
 
-__all__ = ["FORCE_MEASURES", "PLACE_MEASURES", "force_owner", "subject_as_place"]
+def deployed_where(claims: list[ClaimRecord], events: list[EventRecord]) -> list[ClaimRecord]:
+    """A force figure that names no place is where the article's deployment is ("Current US
+    troop numbers are about 8,400" in a report on troops in Afghanistan)."""
+    main = next((e for e in events if e.main), None)
+    if main is None or main.kind != EventKind.deployment or main.place is None:
+        return claims
+    return [
+        replace(
+            c,
+            location=main.place.name,
+            location_kind=main.place.kind,
+            place=main.place,
+            place_inherited=True,
+        )
+        if c.kind == ClaimKind.quantity and c.measure in FORCE_MEASURES and c.location is None
+        else c
+        for c in claims
+    ]
+
+
+__all__ = [
+    "FORCE_MEASURES",
+    "PLACE_MEASURES",
+    "deployed_where",
+    "force_owner",
+    "subject_as_place",
+]

@@ -17,7 +17,7 @@ from factdb.extract.document import ArticleDoc
 from factdb.extract.events import attach_events, find_events
 from factdb.extract.figure_asof import date_earlier, own_time, said_time, scoping_times
 from factdb.extract.figure_forms import read_figures
-from factdb.extract.figure_place import force_owner, subject_as_place
+from factdb.extract.figure_place import deployed_where, force_owner, subject_as_place
 from factdb.extract.figure_status import framed
 from factdb.extract.portions import figure_portion
 from factdb.extract.quantities import find_quantities, lemma
@@ -115,6 +115,7 @@ def _extract(
     all_mentions = _with_people(doc.mentions, attributions, text)
     events, event_of = find_events(doc, title, places, place)
     claims = mark_sub_areas(attach_events(claims, events, event_of), events, norm, places)
+    claims = deployed_where(claims, events)
     warnings: list[str] = []
     unresolved = sum(1 for t in times if t.relative and t.value is None)
     if published is None and unresolved:

@@ -186,3 +186,30 @@ def test_troops_keep_their_subject() -> None:
     c = _by_value("France has 5,100 troops in Mali.", "5,100")
     assert c.subject == "France"
     assert c.location == "Mali"
+
+
+def test_a_force_size_without_a_counted_noun_and_where_it_is() -> None:
+    """ "troop numbers are about 8,400", "the number of troops deployed to X is closer to
+    11,000": troop counts, the country they are sent to is their place, and a force figure
+    naming no place is where the article's deployment is."""
+    from datetime import date
+
+    from factdb.extract import extract
+
+    def troops(text: str) -> list[tuple[float | None, str | None, str | None]]:
+        return [
+            (c.value_low, c.subject, c.location)
+            for c in extract(text, date(2017, 8, 30)).claims
+            if c.kind == "quantity" and c.measure == "troops"
+        ]
+
+    assert troops(
+        "The number of troops deployed to Afghanistan is actually closer to 11,000, "
+        "Defense Department spokeswoman Dana White said."
+    ) == [(11000.0, "United States", "Afghanistan")]
+    article = (
+        "US troops in Afghanistan\n\nThe United States has deployed more troops to "
+        "Afghanistan this year, officials said.\n\nCurrent US troop numbers are about 8,400."
+    )
+    located = troops(article)
+    assert (7560.0, "United States", "Afghanistan") in located
