@@ -5,7 +5,7 @@ Usage: python benchmarks/gva_casualties.py DATA_DIR [--half tune|held] [--limit 
 
 For every article, ``extract(content, dct, title=, url=)`` runs as ingest runs it; the scored
 figures are what detection compares: quantity claims with measure "killed" or "injured", verb
-class "event", portion "total", not hedged and status neither "projection" nor "negated"
+class "event", portion "total", not hedged and status not projection, negated or previous
 (exact values only: a claim whose logical interval is a single number). Parts ("two of them",
 "three others") are neither right nor wrong as a total: they are counted apart, with how many
 of them equal the gold total (a total misread as a part would show there).
@@ -49,11 +49,12 @@ from gva_texts import incidents
 
 from factdb.dates import date_field
 from factdb.extract import extract
+from factdb.vocabulary import NOT_COUNTS
 
 MEASURES = ("killed", "injured")
 RULES = ("event", "current", "any-date")
 WINDOW = timedelta(days=7)
-UNCOMPARED_STATUS = frozenset({"projection", "negated"})
+UNCOMPARED_STATUS = NOT_COUNTS  # projection, negated, previous: never compared
 MAIN_EVENT = 0  # ``ClaimRecord.event`` of the article's main event (``extract(...).events[0]``)
 
 

@@ -1,7 +1,8 @@
 """How a figure is put forward: official, estimate, projection, negated, or just reported.
 
-Detection compares estimates only with estimates and never lets a projection or a negated
-figure take part in a flag, so ``framed`` reads the words of the figure's clause (and who
+Detection never lets a projection, a negated figure or a previous one ("had previously put
+the number at 11,000") take part in a flag, and compares a toll's estimates with its counts
+only from below, so ``framed`` reads the words of the figure's clause (and who
 the sentence credits) into ``ClaimRecord.status``; a projection is also ``hedged``.
 """
 
@@ -30,6 +31,14 @@ _PROJECTION_AFTER = re.compile(
     r"^[^.;]{0,20}?\b(?:next\s+year|by\s+(?:the\s+)?end\s+of|in\s+the\s+coming)\b", re.I
 )
 _ESTIMATE = re.compile(r"\bestimat\w*\b", re.IGNORECASE)
+# a figure the sentence gives as superseded: "had previously put the number at 11,000",
+# "previous estimates ... around 250,000", "initially reported five"
+_PREVIOUS = re.compile(
+    r"\b(?:previously|previous\s+(?:estimates?|figures?|counts?|tolls?|tallies)"
+    r"|earlier\s+(?:estimates?|figures?|counts?|tolls?|reports?)|initially|originally"
+    r"|first\s+reported|had\s+(?:\w+\s+)?put\s+(?:the\s+)?\w+(?:\s+\w+){0,6}\s+at)\b",
+    re.IGNORECASE,
+)
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|minister|ministers|officials?|authorit(?:y|ies)|police|army|"
     r"military|pentagon|department|emergency\s+operation|president|prime\s+minister|"
@@ -60,6 +69,8 @@ def figure_status(claim: ClaimRecord, norm: str) -> str:
     near = before[-90:]
     if _PROJECTION.search(near) or _PROJECTION_AFTER.match(norm[end : end + 40]):
         return FigureStatus.projection
+    if _PREVIOUS.search(near):
+        return FigureStatus.previous
     if _ESTIMATE.search(near) or _ESTIMATE.search(norm[start:end]):
         return FigureStatus.estimate
     if _AUTHORITY.search(near) or (claim.speaker and _AUTHORITY.search(claim.speaker)):

@@ -55,7 +55,8 @@ _YEAR_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_PASSIVE = re.compile(r"\b(?:are|is)\b(?:\s+(?:now|currently|still))?\s+$", re.I)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[,.;:!?()\"]")
+# a word, an abbreviation with its dots ("U.S.", "U.N."), or punctuation
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z'-]*|[,.;:!?()\"]")
 
 
 @dataclass(frozen=True)

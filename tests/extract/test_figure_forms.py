@@ -213,3 +213,18 @@ def test_a_force_size_without_a_counted_noun_and_where_it_is() -> None:
     )
     located = troops(article)
     assert (7560.0, "United States", "Afghanistan") in located
+
+
+def test_a_figure_given_as_superseded_is_previous() -> None:
+    from datetime import date
+
+    from factdb.extract import extract
+
+    def statuses(text: str) -> list[str]:
+        return [c.status for c in extract(text, date(2017, 11, 16)).claims if c.kind == "quantity"]
+
+    assert statuses(
+        "The Pentagon had previously put the number of U.S. forces in Afghanistan at about 11,000."
+    ) == ["previous"]
+    assert statuses("Previous estimates had put the quake dead at around 250,000.") == ["previous"]
+    assert statuses("About 15,000 U.S. forces are in Afghanistan.") == ["reported"]

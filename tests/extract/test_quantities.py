@@ -62,3 +62,22 @@ def test_one_off_event_lemmas() -> None:
     ]:
         assert lemma(form) == (expected, "event"), form
     assert lemma("fell") is None  # only "fell to X" is an event, read in the pipeline
+
+
+def test_an_abbreviation_between_the_number_and_its_noun_is_an_adjective() -> None:
+    """ "15,000 U.S. forces", "11,000 U.S. troops": the dots of "U.S." do not end the
+    counted noun phrase."""
+    from datetime import date
+
+    from factdb.extract import extract
+
+    for text, low in (
+        ("About 15,000 U.S. forces are in Afghanistan.", 13500.0),
+        ("There are close to 11,000 U.S. troops currently in Afghanistan.", 9900.0),
+    ):
+        found = [
+            (c.value_low, c.measure, c.location)
+            for c in extract(text, date(2017, 8, 21)).claims
+            if c.kind == "quantity"
+        ]
+        assert found == [(low, "troops", "Afghanistan")], text
