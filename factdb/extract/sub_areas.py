@@ -30,10 +30,14 @@ _AFTER = re.compile(
     rf"(?P<spot>{_SPOT_WORDS}|(?P<name>{_NAME}))",
 )
 _BEFORE = re.compile(
-    rf"(?P<name>{_NAME}),\s+where\s+(?:[\w-]+\s+){{0,3}}$"
-    rf"|(?:^|[.;:]\s+)(?P<subject>{_NAME})\s+(?:district|region|province|valley|state\s+)?"
+    rf"(?P<name>{_NAME}),?\s+where\s+(?:[\w-]+\s+){{0,3}}$"
+    rf"|(?:^|[.;:,]\s+)(?P<subject>{_NAME})\s+(?:(?:district|region|province|valley|state)\s+)?"
     rf"(?:recorded|reported|counted|registered|saw|has\s+seen)\s+$"
     rf"|(?P<lead>{_NAME})(?:'s|’s)?\s+(?:quake\s+|earthquake\s+)?(?:death\s+)?toll\b[^.;]{{0,40}}$"
+    # a sub-event that does the killing: "an avalanche plowed through base camp, killing 18"
+    # (not "the toll from the landslide": then the landslide is the event itself)
+    rf"|(?<!from the )(?<!of the )(?<!in the )\b(?P<spot>avalanche|landslide|mudslide)s?\b"
+    rf"[^.;]{{0,80}}$"
 )
 _NOT_PLACES = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"the", "a", "an", "it", "he", "she"}
 
@@ -85,5 +89,10 @@ def _sub_area(c: ClaimRecord, event: EventRecord, norm: str, places: list[PlaceM
         names.append(after.group("name") or after.group("spot"))
     before = _BEFORE.search(norm[c.span[0] : start])
     if before is not None:
-        names.append(before.group("name") or before.group("subject") or before.group("lead"))
+        names.append(
+            before.group("name")
+            or before.group("subject")
+            or before.group("lead")
+            or before.group("spot")
+        )
     return any(not (name[:1].isupper() and _is_event_place(name, event, places)) for name in names)

@@ -228,3 +228,24 @@ def test_a_figure_given_as_superseded_is_previous() -> None:
     ) == ["previous"]
     assert statuses("Previous estimates had put the quake dead at around 250,000.") == ["previous"]
     assert statuses("About 15,000 U.S. forces are in Afghanistan.") == ["reported"]
+
+
+def test_a_wide_disaster_toll_of_a_spot_or_area_it_cannot_place_is_a_part() -> None:
+    from datetime import date
+
+    from factdb.extract import extract
+
+    article = (
+        "KATHMANDU, Nepal — The earthquake in Nepal has killed more than 4,000 people, "
+        "officials said on Tuesday.\n\n"
+        "Kathmandu district recorded 1,039 deaths.\n\n"
+        "The worst-hit area has been the Kathmandu Valley where 1,441 have died.\n\n"
+        "An avalanche swept through Mount Everest base camp, killing at least 18 people."
+    )
+    portions = {
+        c.value_low: c.portion
+        for c in extract(article, date(2015, 4, 28)).claims
+        if c.kind == "quantity" and c.measure == "killed"
+    }
+    assert portions[4000.0] == "total"
+    assert portions[1039.0] == portions[1441.0] == portions[18.0] == "part"
