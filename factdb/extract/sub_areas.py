@@ -31,6 +31,7 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     rf"(?P<name>{_NAME}),?\s+where\s+(?:[\w-]+\s+){{0,3}}$"
+    rf"|\b(?P<area>region|district|valley|province|area|zone)s?,?\s+where\s+(?:[\w-]+\s+){{0,3}}$"
     rf"|(?:^|[.;:,]\s+)(?P<subject>{_NAME})\s+(?:(?:district|region|province|valley|state)\s+)?"
     rf"(?:recorded|reported|counted|registered|saw|has\s+seen)\s+$"
     rf"|(?P<lead>{_NAME})(?:'s|’s)?\s+(?:quake\s+|earthquake\s+)?(?:death\s+)?toll\b[^.;]{{0,40}}$"
@@ -94,5 +95,6 @@ def _sub_area(c: ClaimRecord, event: EventRecord, norm: str, places: list[PlaceM
             or before.group("subject")
             or before.group("lead")
             or before.group("spot")
+            or before.group("area")
         )
     return any(not (name[:1].isupper() and _is_event_place(name, event, places)) for name in names)
