@@ -41,6 +41,8 @@ def _claim_options() -> list:
         joinedload(Claim.subject),
         joinedload(Claim.location),
         joinedload(Claim.speaker),
+        joinedload(Claim.event),
+        joinedload(Claim.counted_place),
     ]
 
 

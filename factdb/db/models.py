@@ -261,6 +261,7 @@ class Claim(Base):
     source: Mapped[Source] = relationship()
     subject: Mapped[Entity | None] = relationship(foreign_keys=[subject_id])
     location: Mapped[Entity | None] = relationship(foreign_keys=[location_id])
+    counted_place: Mapped[Entity | None] = relationship(foreign_keys=[counted_place_id])
     speaker: Mapped[Entity | None] = relationship(foreign_keys=[speaker_id])
     event: Mapped[Event | None] = relationship()
 

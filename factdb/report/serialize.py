@@ -220,12 +220,18 @@ def value_text(claim: Claim) -> str:
 
 
 def key_text(claim: Claim) -> str:
-    """The claim key for people: ``United States / troops / Iraq``."""
-    parts = (
-        claim.subject.name if claim.subject else None,
-        claim.measure or claim.verb,
-        claim.location.name if claim.location else None,
-    )
+    """The claim key for people: ``United States / troops / Iraq``, or for a figure that
+    counts an incident ``incident 12 / killed`` (and the place it counts, when narrower)."""
+    incident = claim.event.incident_id if claim.event_id is not None and claim.event else None
+    if incident is not None:
+        place = claim.counted_place.name if claim.counted_place else None
+        parts: tuple[str | None, ...] = (f"incident {incident}", claim.measure, place)
+    else:
+        parts = (
+            claim.subject.name if claim.subject else None,
+            claim.measure or claim.verb,
+            claim.location.name if claim.location else None,
+        )
     return " / ".join(p for p in parts if p)
 
 
