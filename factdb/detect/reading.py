@@ -206,13 +206,13 @@ def _estimate_key() -> ColumnElement[int]:
     return case((Claim.cumulative, 0), (Claim.status == FigureStatus.estimate, 1), else_=0)
 
 
-def comparable_figure() -> tuple[ColumnElement[bool], ...]:
+def comparable_figure(*, by_index: bool = True) -> tuple[ColumnElement[bool], ...]:
     """``_FIGURE_SQL`` in Core: current totals put forward as counts, with a key."""
     return (
         Claim.kind == ClaimKind.quantity,
         Claim.measure.is_not(None),
         Claim.as_of.is_not(None),
-        *Claim.is_current(),
+        *Claim.is_current(by_index=by_index),
         Claim.hedged.is_(False),
         Claim.portion == Portion.total,
         Claim.status.not_in(NOT_COUNTS),
@@ -378,7 +378,10 @@ def _incident_figures() -> Any:
         select(*_key_columns(), *_SWEEP_COLUMNS)
         .select_from(Event)
         .join(Claim, Claim.event_id == Event.id)
-        .where(Event.incident_id.in_(bindparam("ids", expanding=True)), *comparable_figure())
+        .where(
+            Event.incident_id.in_(bindparam("ids", expanding=True)),
+            *comparable_figure(by_index=False),
+        )
     )
 
 
