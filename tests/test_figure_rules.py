@@ -47,6 +47,15 @@ def _claims(db: FactDB) -> dict[tuple[str, str], Claim]:
     return out
 
 
+def _all_claims(db: FactDB) -> list[tuple[tuple[str, str], Claim]]:
+    rows = db.session.execute(
+        select(Claim, Source.url)
+        .join(Source, Source.id == Claim.source_id)
+        .where(Claim.kind == "quantity", *Claim.is_current())
+    ).all()
+    return [((url.rsplit("/", 1)[-1], c.value_text), c) for c, url in rows]
+
+
 def _flagged(db: FactDB) -> set[frozenset[int]]:
     return {
         frozenset((row.claim_a_id, row.claim_b_id))
@@ -106,6 +115,14 @@ def test_a_correction_is_a_revision_not_a_contradiction(quake: FactDB) -> None:
     assert previous.status == "previous"  # replaced by its own sentence: nobody's count now
     assert not any(previous.id in pair for pair in flagged)
     assert _pair(claims, CORRECTED, TUESDAY) not in flagged
+    # "The death toll stood at 1,610 on Thursday" restates the corrected figure: the same
+    # revision explains it against Tuesday's 1,655
+    restated = next(
+        c
+        for (slug, text), c in _all_claims(quake)
+        if slug == CORRECTED[0] and text == "1,610" and c.previous_id is None
+    )
+    assert frozenset((restated.id, claims[TUESDAY].id)) not in flagged
     view = quake.incident(quake.incidents()[0].incident.id)
     killed = view.figures["killed"]
     assert [c.as_of for c in killed] == sorted(c.as_of for c in killed)  # time order

@@ -21,44 +21,40 @@ T = TypeVar("T")
 
 
 def drop_revised(session: Session, found: dict[tuple[int, int], T]) -> dict[tuple[int, int], T]:
-    """``found`` without the pairs in which one claim revises a figure and the other claim
-    states that replaced figure (their logical intervals overlap)."""
+    """``found`` without the pairs that a stated revision explains: one claim states the
+    figure its article revised a toll to ("from 1,655 to 1,610", or a later "the toll stood
+    at 1,610" of the same article) and the other states the replaced figure (their logical
+    intervals overlap)."""
     ids = sorted({i for pair in found for i in pair})
     if not ids:
         return found
-    previous = aliased(Claim)
-    replaced: dict[int, Any] = {}  # claim id -> the figures it replaces
+    claims: dict[int, tuple[int, Any]] = {}  # claim id -> (revision id, figures)
     for chunk in chunks(ids):
+        for claim in session.scalars(select(Claim).where(Claim.id.in_(chunk))):
+            claims[claim.id] = (claim.revision_id, figures(claim))
+    previous = aliased(Claim)
+    # (revision id, the new figures) -> the figures they replace, for the revisions at hand
+    replaced: dict[tuple[int, Any], list[Any]] = {}
+    revisions = sorted({revision for revision, _ in claims.values()})
+    for chunk in chunks(revisions):
         rows = session.execute(
-            select(
-                Claim.id,
-                previous.value_low,
-                previous.value_high,
-                previous.low_open,
-                previous.high_open,
-                previous.likely_low,
-                previous.likely_high,
-            )
+            select(Claim, previous)
             .join(previous, previous.id == Claim.previous_id)
-            .where(Claim.id.in_(chunk))
+            .where(Claim.revision_id.in_(chunk))
         ).all()
-        replaced.update((row[0], tuple(row[1:])) for row in rows)
+        for new, old in rows:
+            replaced.setdefault((new.revision_id, figures(new)), []).append(figures(old))
     if not replaced:
         return found
-    others = {i for pair in found for i in pair if any(j in replaced for j in pair)}
-    values: dict[int, Any] = {}
-    for chunk in chunks(sorted(others)):
-        for claim in session.execute(select(Claim).where(Claim.id.in_(chunk))).scalars():
-            values[claim.id] = figures(claim)
 
     def explained(a: int, b: int) -> bool:
         for reviser, other in ((a, b), (b, a)):
-            old = replaced.get(reviser)
-            stated = values.get(other)
+            olds = replaced.get(claims[reviser]) if reviser in claims else None
+            stated = claims[other][1] if other in claims else None
             if (
-                old is not None
+                olds
                 and stated is not None
-                and gap(logical(old), logical(stated)) is None
+                and any(gap(logical(old), logical(stated)) is None for old in olds)
             ):
                 return True
         return False
