@@ -145,3 +145,41 @@ def test_a_headline_another_country_and_a_self_contradiction(quake: FactDB) -> N
         if {r.claim_a_id, r.claim_b_id} == {claims[SELF_A].id, claims[SELF_B].id}
     )
     assert row.scope == "intra"
+
+
+def test_a_full_detection_finds_the_pairs_ingest_found(quake: FactDB) -> None:
+    """Ingest compares each article's figures as they arrive; ``detect`` sweeps every key
+    again. On a cumulative key with same-day rivals both must give the same pairs."""
+    from sqlalchemy import delete
+
+    from factdb.db.models import Review
+
+    incremental = _flagged(quake)
+    quake.session.execute(delete(Review))
+    quake.session.execute(delete(Contradiction))
+    quake.session.commit()
+    quake.detect()
+    assert _flagged(quake) == incremental
+
+
+def test_an_update_after_an_open_figure_is_marked() -> None:
+    from types import SimpleNamespace
+
+    from factdb.report.evolution import marks
+
+    def figure(claim: int, day: int, low: float, high: float | None) -> SimpleNamespace:
+        return SimpleNamespace(
+            id=claim,
+            as_of=day,
+            value_low=low,
+            value_high=high,
+            previous_id=None,
+            revision_kind=None,
+            cumulative=True,
+            portion="total",
+            status="reported",
+            hedged=False,
+        )
+
+    more_than_60, then_85 = figure(1, 1, 60, None), figure(2, 2, 85, 85)
+    assert marks([more_than_60, then_85], {})[2] == ["update"]

@@ -148,7 +148,7 @@ def sweep_quantities(
 ) -> None:
     """Sweep one claim key's quantity claims (sorted by day, then id) into ``found``.
     ``counts`` holds flags already stored. ``rising``: the key's measure is cumulative, so
-    later claims are met only from below, and claims of one day in both directions."""
+    claims of one day meet in both directions first, then later claims only from below."""
     days = [item[_DAY] for item in items]
     bounds = [likely(item[_FIGURES]) for item in items]
     if counts:
@@ -177,12 +177,18 @@ def sweep_quantities(
         found[pair] = (kind, hardness, severity, Scope.intra if same_source else Scope.cross)
         return True
 
+    if rising:
+        _same_days(days, bounds, left, flag)  # a day's rival counts first: often the largest
     capped_sweep(days, bounds, window, left, flag, above=not rising)
-    if not rising:
-        return
+
+
+def _same_days(
+    days: Sequence[int], bounds: Sequence[Interval], left: list[int], flag: Callable
+) -> None:
+    """A cumulative key's claims of one day against each other, in both directions."""
     start = 0
-    for end in range(1, len(items) + 1):  # then each day's claims against each other
-        if end < len(items) and days[end] == days[start]:
+    for end in range(1, len(days) + 1):
+        if end < len(days) and days[end] == days[start]:
             continue
         if end - start > 1:
             members = range(start, end)

@@ -535,9 +535,14 @@ def attach_events(
 def counted_place(claim: ClaimRecord, event: EventRecord) -> Place | None:
     """The place a figure counts within its event: None for the whole event, else the
     place its sentence names when that is not the event's place or one enclosing it (a
-    district of the quake zone, the other country a quake also struck)."""
+    district of the quake zone, the other country a quake also struck). A disaster's place
+    is its country: reports place it at their dateline city, and "three killed in Yangon"
+    is then that city's toll, not the quake's."""
     if claim.place is None or claim.place_inherited or event.place is None:
         return None
-    if claim.place.key in {p.key for p in event.place.chain()}:
+    chain = event.place.chain()
+    if event.kind in DISASTER_KINDS:
+        chain = chain[-1:]  # a quake or a storm strikes a country, not its dateline city
+    if claim.place.key in {p.key for p in chain}:
         return None
     return claim.place

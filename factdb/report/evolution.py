@@ -35,6 +35,12 @@ def _total(claim: Any) -> bool:
     return claim.portion == Portion.total and not claim.hedged and claim.status not in NOT_COUNTS
 
 
+def _top(claim: Any) -> float | None:
+    """The highest value a figure states: its upper bound, else its lower one ("more than
+    60" tops at 60 for telling a later 85 an update)."""
+    return claim.value_high if claim.value_high is not None else claim.value_low
+
+
 def marks(claims: Sequence[Any], flags: dict[int, list[FlagFacts]]) -> dict[int, list[str]]:
     """claim id -> its marks, for claims of ONE figure (one measure) in time order:
 
@@ -55,8 +61,8 @@ def marks(claims: Sequence[Any], flags: dict[int, list[FlagFacts]]) -> dict[int,
             and last_total is not None
             and last_total.as_of != claim.as_of
             and claim.value_low is not None
-            and last_total.value_high is not None
-            and claim.value_low > last_total.value_high
+            and _top(last_total) is not None
+            and claim.value_low > _top(last_total)
         ):
             found.append("update")
         if claim.portion == Portion.part:
