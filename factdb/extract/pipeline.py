@@ -295,6 +295,10 @@ def _speech_time(norm: str, sent: Sentence, t: TimeExpression) -> bool:
 
 # _local_clause_start already begins after these, so any in the window follow the figure
 _HEDGE_STOP = re.compile(r";\s|\s(?:but|while|whereas|although)\s", re.IGNORECASE)
+_AFTER_FIGURE_STOP = re.compile(
+    r",\s+(?:though|although|but|while|including|officials?|police|according)\b|;\s",
+    re.IGNORECASE,
+)
 
 
 def _hedged(norm: str, start: int, end: int) -> bool:
@@ -359,7 +363,10 @@ def _quantity_claims(
             or said_time(norm, sent, times)
         )
         clause = _local_clause_start(norm, sent, anchor)
-        hedged = _hedged(norm, clause, min(sent.end, n_end + 40))
+        # after the figure the look stops at its clause's end: "killed 1,655 people, though
+        # officials could not reach ..." is a fact, its trailing clause the hedge of another
+        after = _AFTER_FIGURE_STOP.search(norm, n_end, min(sent.end, n_end + 40))
+        hedged = _hedged(norm, clause, after.start() if after else min(sent.end, n_end + 40))
         claim = ClaimRecord(
             kind=ClaimKind.quantity,
             sentence_index=sent.index,

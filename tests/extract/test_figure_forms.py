@@ -249,3 +249,17 @@ def test_a_wide_disaster_toll_of_a_spot_or_area_it_cannot_place_is_a_part() -> N
     }
     assert portions[4000.0] == "total"
     assert portions[1039.0] == portions[1441.0] == portions[18.0] == "part"
+
+
+def test_a_trailing_clause_does_not_hedge_the_figure_before_it() -> None:
+    from datetime import date
+
+    from factdb.extract import extract
+
+    def hedged(text: str) -> list[bool]:
+        return [c.hedged for c in extract(text, date(2031, 3, 11)).claims if c.kind == "quantity"]
+
+    assert hedged("The quake killed 1,655 people, though officials could not reach villages.") == [
+        False
+    ]
+    assert hedged("The attack could kill 40 people.") == [True]
