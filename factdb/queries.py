@@ -377,16 +377,18 @@ def timeline(
     if subject is None:
         raise NotFound(f"no claims about {entity!r} yet")
     place = None
+    within = _places_within(session, subject.id)
+    located = Claim.location_id == subject.id if within is None else Claim.location_id.in_(within)
     query = (
         select(Claim)
         .options(*_claim_options())
         .where(
             Claim.kind == ClaimKind.quantity,
             # a toll has its place, not a subject ("Nepal's death toll"): the entity is then
-            # where the figure counts
+            # where the figure counts, itself or a place within it ("Cajamarca, Peru")
             or_(
                 Claim.subject_id == subject.id,
-                and_(Claim.subject_id.is_(None), Claim.location_id == subject.id),
+                and_(Claim.subject_id.is_(None), located),
             ),
             Claim.measure == measure,
             *Claim.is_current(),

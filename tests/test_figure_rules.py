@@ -183,3 +183,15 @@ def test_an_update_after_an_open_figure_is_marked() -> None:
 
     more_than_60, then_85 = figure(1, 1, 60, None), figure(2, 2, 85, 85)
     assert marks([more_than_60, then_85], {})[2] == ["update"]
+
+
+def test_a_countrys_timeline_takes_the_tolls_of_its_places(quake: FactDB) -> None:
+    """The timeline of Peru's dead lists the tolls located in Peru or in a town within it
+    (reports placed at their dateline, "Cajamarca, Peru"), in time order, and not Ecuador's."""
+    claims = _claims(quake)
+    timeline = quake.timeline("Peru", "killed")
+    ids = [c.id for c in timeline.claims]
+    assert claims[MONDAY].id in ids and claims[POLICE].id in ids
+    assert claims[ECUADOR].id not in ids
+    days = [c.as_of for c in timeline.claims]
+    assert days == sorted(days)

@@ -73,7 +73,8 @@ _KEY_LENGTH = 7
 _FIGURE_SQL = (
     "claim.kind = 'quantity' AND claim.measure IS NOT NULL AND claim.as_of IS NOT NULL "
     "AND NOT claim.superseded AND NOT claim.retired AND NOT claim.hedged "
-    "AND claim.portion = 'total' AND claim.status NOT IN ('projection', 'negated', 'previous') "
+    "AND claim.portion = 'total' "
+    f"AND claim.status NOT IN ({', '.join(repr(str(s)) for s in sorted(NOT_COUNTS))}) "
     "AND (event.incident_id IS NOT NULL OR claim.subject_id IS NOT NULL)"
 )
 

@@ -122,6 +122,7 @@ def frame_dict(claim: Claim) -> dict[str, Any] | None:
         "cumulative": claim.cumulative,
         "revises": claim.previous_id,
         "revision_kind": claim.revision_kind,
+        "counted_place": claim.counted_place.name if claim.counted_place else None,
     }
 
 
