@@ -7,7 +7,7 @@ source's number sits beside the others'. Nothing here writes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +18,6 @@ from factdb.db.dialects import chunks
 from factdb.db.models import Claim, Contradiction, Event, Incident, Source, SourceRevision
 from factdb.errors import NotFound
 from factdb.queries import find_entity, place_tree
-from factdb.report.evolution import in_time_order
 from factdb.vocabulary import ClaimKind
 
 
@@ -33,6 +32,14 @@ class IncidentView:
     figures: dict[str, list[Claim]] = field(default_factory=dict)
     sentences: dict[int, str] = field(default_factory=dict)  # source id -> main sentence
     flags: dict[int, list[Contradiction]] = field(default_factory=dict)  # claim id -> flags
+
+
+def in_time_order(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims by as-of date (undated last), then source and position."""
+    return sorted(
+        claims,
+        key=lambda c: (c.as_of is None, c.as_of, c.source_id, c.span_start, c.id),
+    )
 
 
 def list_incidents(

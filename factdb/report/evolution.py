@@ -9,7 +9,7 @@ semantics"); nothing here queries the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from factdb.vocabulary import NOT_COUNTS, FigureStatus, Portion
@@ -21,14 +21,6 @@ class FlagFacts(Protocol):
     claim_b_id: int
     hardness: str
     status: str
-
-
-def in_time_order(claims: Iterable[Any]) -> list[Any]:
-    """Claims by as-of date (undated last), then source and position."""
-    return sorted(
-        claims,
-        key=lambda c: (c.as_of is None, c.as_of, c.source_id, c.span_start, c.id),
-    )
 
 
 def _total(claim: Any) -> bool:
