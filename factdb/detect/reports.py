@@ -7,7 +7,8 @@ folded), the rule the timeline uses too.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -16,6 +17,8 @@ from factdb.db.dialects import chunks
 from factdb.db.models import Claim, Contradiction
 from factdb.detect.rules import Finding, figures
 from factdb.syndication import fold_text as fold
+
+R = TypeVar("R")
 
 
 def one_per_report(
@@ -80,26 +83,26 @@ def restated_once(items: list[tuple]) -> list[tuple]:
     repeats (same revision, as-of day and figures) is one report, and only the body's claim
     (the last sentence) takes part in detection. ``items`` are the full sweep's tuples
     ``(day, id, source, revision, sentence, figures...)`` in (day, id) order."""
-    last: dict[tuple, tuple] = {}
-    for item in items:
-        key = (item[3], item[0], item[5:11])
-        kept = last.get(key)
-        if kept is None or item[4] > kept[4]:
-            last[key] = item
-    if len(last) == len(items):
-        return items
-    chosen = {id(item) for item in last.values()}
-    return [item for item in items if id(item) in chosen]
+    return _last_sentence(items, lambda i: (i[3], i[0], i[5:11]), lambda i: i[4])
 
 
 def restated_facts(rows: list[Any]) -> list[Any]:
     """``restated_once`` for the incremental reader's rows (``Fact`` objects)."""
-    last: dict[tuple, Any] = {}
+    return _last_sentence(
+        rows, lambda r: (r.revision_id, r.day, figures(r)), lambda r: r.sentence_index
+    )
+
+
+def _last_sentence(
+    rows: list[R], key: Callable[[R], tuple], sentence: Callable[[R], int]
+) -> list[R]:
+    """``rows`` keeping, of those with one ``key``, only the one of the last sentence."""
+    last: dict[tuple, R] = {}
     for row in rows:
-        key = (row.revision_id, row.day, figures(row))
-        kept = last.get(key)
-        if kept is None or row.sentence_index > kept.sentence_index:
-            last[key] = row
+        k = key(row)
+        kept = last.get(k)
+        if kept is None or sentence(row) > sentence(kept):
+            last[k] = row
     if len(last) == len(rows):
         return rows
     chosen = {id(row) for row in last.values()}

@@ -55,6 +55,15 @@ def estimate_below(estimate: Figures, count: Figures) -> bool:
     return likely(estimate)[2] < likely(count)[0]
 
 
+def mixed_agree(a_estimate: bool, a: Figures, b_estimate: bool, b: Figures) -> bool:
+    """An estimate and a count of one toll that cannot conflict (the estimate is not
+    wholly below the count); False for two estimates or two counts."""
+    if a_estimate == b_estimate:
+        return False
+    estimate, count = (a, b) if a_estimate else (b, a)
+    return not estimate_below(estimate, count)
+
+
 def capped_sweep(
     days: Sequence[int],
     bounds: Sequence[Interval],
@@ -166,10 +175,8 @@ def sweep_quantities(
         same_source = a[_SOURCE] == b[_SOURCE]
         if same_source and rounded(a[_FIGURES], b[_FIGURES]):
             return False  # a headline's rounded figure and the body's exact one
-        if _estimate(a) != _estimate(b):
-            est, count = (a, b) if _estimate(a) else (b, a)
-            if not estimate_below(est[_FIGURES], count[_FIGURES]):
-                return False  # an estimate above a count of the toll agrees with it
+        if mixed_agree(_estimate(a), a[_FIGURES], _estimate(b), b[_FIGURES]):
+            return False  # an estimate above a count of the toll agrees with it
         found_ = compare_figures(a[_FIGURES], b[_FIGURES], b[_DAY] - a[_DAY], window, rising)
         if found_ is None:
             return False
@@ -275,10 +282,8 @@ def sweep_new(
     bounds = [likely(figures(row)) for row in rows]
 
     def compare(a: Any, b: Any) -> Finding | None:
-        if a.estimate != b.estimate:
-            est, count = (a, b) if a.estimate else (b, a)
-            if not estimate_below(figures(est), figures(count)):
-                return None  # an estimate above a count of the toll agrees with it
+        if mixed_agree(bool(a.estimate), figures(a), bool(b.estimate), figures(b)):
+            return None  # an estimate above a count of the toll agrees with it
         return compare_quantities(a, b, window, rising)
 
     for i, a in enumerate(rows):
