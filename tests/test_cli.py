@@ -432,3 +432,15 @@ def test_a_database_factdb_did_not_make_is_named_as_such(tmp_path: Path) -> None
     result = newer("claims", code=1)
     assert "made by a newer factdb (schema revision 0099" in result.output
     assert "db upgrade" not in result.output
+
+
+def test_an_empty_revision_and_a_number_past_64_bits_are_one_line(ingested: Factdb) -> None:
+    """Found by tests/test_cli_fuzz.py: ``db upgrade ""`` ended in Alembic's assertion, and
+    an id past 64 bits in SQLite's OverflowError (PostgreSQL's out-of-range error)."""
+    result = ingested("db", "upgrade", "", code=1)
+    assert (
+        result.stderr.strip() == "error: db upgrade: give a revision (head, base, +1, -1 or an id)"
+    )
+    result = ingested("reextract", "--source", "9" * 30, code=1)
+    assert result.stderr.count("\n") == 1
+    assert "too large" in result.stderr or "out of range" in result.stderr

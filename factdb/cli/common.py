@@ -104,6 +104,8 @@ def user_errors() -> Iterator[None]:
         yield
     except FactdbError as exc:
         raise fail(str(exc)) from None
+    except OverflowError:  # SQLite: an id or count past 64 bits ("--source 9999...")
+        raise fail("a number is too large: ids and counts fit in 64 bits") from None
     except OSError as exc:
         if exc.errno not in _OUTPUT_ERRNOS:
             raise
@@ -111,6 +113,13 @@ def user_errors() -> Iterator[None]:
         if exc.errno == errno.EPIPE:  # the reader stopped ("| head"): nothing to report
             raise typer.Exit(1) from None
         raise fail(f"cannot write the output: {exc.strerror}") from None
+    except Exception as exc:
+        from sqlalchemy.exc import DataError  # imported when needed: start-up time
+
+        if not isinstance(exc, DataError):
+            raise
+        # PostgreSQL: a number past 64 bits, or another value out of its column's range
+        raise fail(f"a value is out of range: {str(exc.orig).splitlines()[0]}") from None
 
 
 # a full disk, a file too large, a closed pipe: the output, not the database, failed

@@ -88,6 +88,9 @@ def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) 
     from alembic import command
     from alembic.util.exc import CommandError
 
+    verb = "downgrade" if downgrade else "upgrade"
+    if not revision.strip():
+        raise FactdbError(f"db {verb}: give a revision (head, base, +1, -1 or an id)")
     cfg = alembic_config()
     with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
@@ -97,7 +100,6 @@ def migrate(engine: Engine, revision: str = "head", *, downgrade: bool = False) 
             else:
                 command.upgrade(cfg, revision)
         except CommandError as exc:  # an unknown revision, a step past head or base
-            verb = "downgrade" if downgrade else "upgrade"
             raise FactdbError(f"db {verb} {revision}: {_first_line(exc)}") from None
 
 
