@@ -87,3 +87,27 @@ def test_a_url_given_later_is_the_same_source_not_a_copy(factdb: Factdb, tmp_pat
     )
     again = factdb("ingest", path, "--url", "https://www.example.org/news/fire")
     assert again.stdout.strip().endswith("1 unchanged")
+
+
+def test_a_syndicated_copy_given_a_date_dates_only_the_copy(factdb: Factdb) -> None:
+    factdb("ingest", "-", "--url", "https://wire.example/fire", input=LOW)
+    factdb("ingest", "-", "--url", "https://paper.example/fire", input=LOW)
+    result = factdb(
+        "ingest",
+        "-",
+        "--url",
+        "https://paper.example/fire",
+        "--published",
+        "2024-03-06",
+        input=LOW,
+    )
+    assert result.stdout.strip() == (
+        "1 source, 0 new revisions, 0 claims, 0 new contradictions, 1 source's metadata updated"
+    )
+    original, copy = factdb.json("sources")
+    assert (original["published"], copy["published"], copy["copy_of"]) == (
+        None,
+        "2024-03-06",
+        original["id"],
+    )
+    assert [c["as_of"] for c in factdb.json("claims")] == [None, None]
