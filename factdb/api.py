@@ -81,7 +81,8 @@ def _word(value: str | None, vocabulary: type[StrEnum], what: str) -> str | None
 @dataclass(frozen=True)
 class Metadata:
     """Metadata for inputs that do not carry their own (the CLI's ``--title --url --outlet
-    --published``); an input's own values always win."""
+    --published``); an input's own values always win. Given for a text already stored, they
+    update its source (and a date re-dates its claims: ``factdb.store.source_metadata``)."""
 
     title: str | None = None
     url: str | None = None

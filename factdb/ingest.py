@@ -3,7 +3,9 @@
 Articles go in batches: a read-only look at which texts are new (a re-run extracts
 nothing), extraction of those (optionally in a process pool, overlapping the writes), then
 one write transaction per batch with a savepoint per article, so a bad article is rolled back
-alone and the rest of the batch goes on. Unchanged text is a no-op, so re-running is safe.
+alone and the rest of the batch goes on. Unchanged text is a no-op, so re-running is safe;
+unchanged text given new metadata (a publication date it lacked) updates its source and
+re-dates its claims.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from factdb.extract.records import Extraction
 from factdb.readers import Document
 from factdb.store import (
     EntityCache,
+    NewMetadata,
     StoredRevision,
-    needs_extraction,
+    extraction_input,
     store_known_text,
+    store_metadata,
     store_revision,
 )
 from factdb.workers import PoolFactory, process_pool
@@ -44,6 +48,7 @@ class IngestReport:
     new_sources: int = 0
     new_revisions: int = 0
     unchanged: int = 0
+    metadata: int = 0
     copies: int = 0
     claims: int = 0
     contradictions: int = 0
@@ -60,6 +65,9 @@ class IngestReport:
         ]
         if self.copies:
             parts.append(f"{self.copies} syndicated cop{'y' if self.copies == 1 else 'ies'}")
+        if self.metadata:
+            whose = "source's" if self.metadata == 1 else "sources'"
+            parts.append(f"{self.metadata} {whose} metadata updated")
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         if self.errors:
@@ -77,26 +85,47 @@ def ingest_document(
     """Store one document (the caller commits): returns what happened and any warnings.
 
     Extraction, the slow part, runs outside any transaction (so SQLite's write lock is not
-    held meanwhile) unless the caller passes one made beforehand; the store is checked again
-    just before writing, because another process may have stored the same article meanwhile.
+    held meanwhile) unless the caller passes one made beforehand (from ``extraction_input``);
+    the store is checked again just before writing, because another process may have stored
+    the same article meanwhile. A stored text given new metadata updates its source (status
+    ``metadata``) and, when the change is one extraction reads, its claims are re-extracted.
     """
-    from factdb.extract import EXTRACTOR_VERSION, extract
-
     if extraction is None:
-        existing = store_known_text(session, doc)
-        if existing is not None:
-            return existing, []
-        session.rollback()  # nothing was written: end the read transaction before extracting
-        extraction = extract(doc.text, doc.published, title=doc.title, url=doc.url)
+        known = store_known_text(session, doc)
+        if isinstance(known, StoredRevision):
+            return known, []
+        target = doc if known is None else known.extract
+        if target is not None:
+            if not session.in_nested_transaction():
+                session.rollback()  # nothing was written: end the read before extracting
+            extraction = _extract(target)
     lock_writers(session)  # from here to the commit, no other writer: see db.lock_writers
-    existing = store_known_text(session, doc)
-    if existing is not None:
-        return existing, []
-    stored = store_revision(session, doc, extraction, EXTRACTOR_VERSION, entities)
+    known = store_known_text(session, doc)
+    if isinstance(known, StoredRevision):
+        return known, []
+    from factdb.extract import EXTRACTOR_VERSION
+
+    if isinstance(known, NewMetadata):
+        if known.extract is not None and extraction is None:  # changed since the first look
+            extraction = _extract(known.extract)
+        claim_ids = store_metadata(session, known, extraction, EXTRACTOR_VERSION, entities)
+        stored = StoredRevision(
+            known.source_id, known.revision_id, known.number, "metadata", claim_ids
+        )
+    else:
+        stored = store_revision(
+            session, doc, extraction or _extract(doc), EXTRACTOR_VERSION, entities
+        )
     new = detect(session, stored.claim_ids, settings)
     stored.contradictions = len(new)
-    warnings = [f"{doc.origin}: {w}" for w in extraction.warnings]
+    warnings = [f"{doc.origin}: {w}" for w in extraction.warnings] if extraction else []
     return stored, warnings
+
+
+def _extract(doc: Document) -> Extraction:
+    from factdb.extract import extract
+
+    return extract(doc.text, doc.published, title=doc.title, url=doc.url)
 
 
 RETRIES = 6
@@ -250,14 +279,18 @@ class _Extractor:
         self.pool: Executor | None = pool(workers) if workers > 1 else None
         self.workers = workers
 
-    def submit(self, docs: list[Document]) -> Callable[[], dict[int, Extraction | _Failed]]:
+    def submit(self, docs: dict[int, Document]) -> Callable[[], dict[int, Extraction | _Failed]]:
+        """Extract each document of ``docs``; results keyed as ``docs`` is (by the id of the
+        input document, which for new metadata is not the document extracted)."""
         if self.pool is None:
-            return lambda: {id(d): _extract_one(d) for d in docs}
+            return lambda: {key: _extract_one(d) for key, d in docs.items()}
         chunk = max(1, len(docs) // (4 * self.workers))
         results = self.pool.map(
-            _extract_args, [(d.text, d.published, d.title, d.url) for d in docs], chunksize=chunk
+            _extract_args,
+            [(d.text, d.published, d.title, d.url) for d in docs.values()],
+            chunksize=chunk,
         )
-        return lambda: dict(zip((id(d) for d in docs), results, strict=True))
+        return lambda: dict(zip(docs, results, strict=True))
 
     def close(self) -> None:
         if self.pool is not None:
@@ -299,7 +332,7 @@ def ingest(
     try:
         for batch in _batches(items, batch_size):
             docs = [d for d in batch if not isinstance(d, ReadError)]
-            fresh = [d for d in docs if needs_extraction(session, d)]
+            fresh = {id(d): t for d in docs if (t := extraction_input(session, d)) is not None}
             session.rollback()  # end the read transaction before the slow part
             pending.append((batch, extractor.submit(fresh)))
             if len(pending) > ahead:
@@ -348,6 +381,9 @@ def _finish(
             report.contradictions += stored.contradictions
         elif stored.status == "copy":
             report.copies += 1
+        elif stored.status == "metadata":
+            report.metadata += 1
+            report.contradictions += stored.contradictions
         else:
             report.unchanged += 1
         if on_item:

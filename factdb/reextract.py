@@ -19,7 +19,7 @@ from factdb.config import DetectSettings
 from factdb.db.models import Source, SourceRevision
 from factdb.detect import detect
 from factdb.errors import NotFound
-from factdb.store import EntityCache, assign_events, drop_events, refresh_claims, store_events
+from factdb.store import EntityCache, refresh_revision
 
 
 @dataclass
@@ -66,25 +66,9 @@ def reextract(
         source = session.get(Source, revision.source_id)
         assert source is not None
         extraction = extract(revision.text, source.published_at, title=source.title, url=source.url)
-        drop_events(session, revision.source_id, revision.id)
-        events = store_events(
-            session,
-            revision.id,
-            revision.source_id,
-            extraction.events,
-            entities,
-            EXTRACTOR_VERSION,
-            source.published_at,
+        done = refresh_revision(
+            session, revision, extraction, source.published_at, entities, EXTRACTOR_VERSION
         )
-        done = refresh_claims(
-            session,
-            revision,
-            extraction.claims,
-            entities,
-            EXTRACTOR_VERSION,
-            [e.id for e in events],
-        )
-        assign_events(session, events)
         touched.extend(done.kept + done.added)
         report.kept += len(done.kept)
         report.added += len(done.added)

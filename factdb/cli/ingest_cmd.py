@@ -28,7 +28,11 @@ def ingest(
         ),
     ],
     published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
+        str | None,
+        typer.Option(
+            help="Publication date YYYY-MM-DD for inputs without one; given for a stored text, it "
+            "updates its source and re-dates its claims.",
+        ),
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs without one.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of a single plain-text input.")] = None,

@@ -27,6 +27,7 @@ from factdb.store.incidents import (
     store_events,
 )
 from factdb.store.places import file_place
+from factdb.store.refresh import refresh_revision
 from factdb.store.reviews import (
     REVIEW_STATUSES,
     SYSTEM_REVIEWER,
@@ -35,11 +36,12 @@ from factdb.store.reviews import (
     review_contradiction,
     utcnow,
 )
+from factdb.store.source_metadata import NewMetadata, store_metadata
 from factdb.store.sources import (
     SameText,
     StoredRevision,
+    extraction_input,
     find_existing,
-    needs_extraction,
     store_copy,
     store_known_text,
     store_revision,
@@ -49,6 +51,7 @@ __all__ = [
     "REVIEW_STATUSES",
     "SYSTEM_REVIEWER",
     "EntityCache",
+    "NewMetadata",
     "Refreshed",
     "RevisionRef",
     "SameText",
@@ -58,13 +61,14 @@ __all__ = [
     "claim_fingerprint",
     "default_reviewer",
     "drop_events",
+    "extraction_input",
     "file_place",
     "find_existing",
     "mark_stale",
     "merge_incidents",
-    "needs_extraction",
     "rebuild_incidents",
     "refresh_claims",
+    "refresh_revision",
     "review_contradiction",
     "split_incident",
     "store_claims",
@@ -72,6 +76,7 @@ __all__ = [
     "store_copy",
     "store_events",
     "store_known_text",
+    "store_metadata",
     "store_revision",
     "stored_counts",
     "supersede_claims",

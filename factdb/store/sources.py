@@ -3,14 +3,16 @@
 A source is an article under its natural key; each distinct text it had is a numbered
 revision. The same text under another key is a syndicated copy: a source row linked to the
 first one, with no revisions of its own. What is stored already is looked up read-only
-(``find_existing``) before anything is written.
+(``find_existing``) before anything is written; a stored text given new metadata updates its
+source (``factdb.store.source_metadata``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from factdb.db.models import Entity, Source, SourceRevision
@@ -21,11 +23,20 @@ from factdb.store.claims import RevisionRef, store_claims, supersede_claims
 from factdb.store.entities import EntityCache, add_alias
 from factdb.store.incidents import assign_events, drop_events, store_events
 from factdb.store.places import file_place
+from factdb.store.source_metadata import NewMetadata, new_metadata
 
 # Statements on the ingest hot path, built once (see factdb.store.entities).
-_SOURCE_BY_KEY = select(Source.id, Source.copy_of_id, Source.authors, Source.meta).where(
-    Source.key == bindparam("key")
-)
+_SOURCE_BY_KEY = select(
+    Source.id,
+    Source.copy_of_id,
+    Source.authors,
+    Source.meta,
+    Source.title,
+    Source.url,
+    Source.outlet,
+    Source.published_at,
+    Source.language,
+).where(Source.key == bindparam("key"))
 _LATEST_REVISION = (
     select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
     .where(SourceRevision.source_id == bindparam("source_id"))
@@ -47,7 +58,7 @@ class StoredRevision:
     source_id: int
     revision_id: int | None
     number: int | None
-    status: str  # new | revised | unchanged | copy
+    status: str  # new | revised | unchanged | copy | metadata (new metadata, same text)
     claim_ids: list[int]
     copy_of: int | None = None  # for status "copy": the source whose text it repeats
     contradictions: int = 0
@@ -61,29 +72,55 @@ class SameText:
     original: int
 
 
-def find_existing(session: Session, doc: Document) -> StoredRevision | SameText | None:
+def find_existing(
+    session: Session, doc: Document
+) -> StoredRevision | SameText | NewMetadata | None:
     """What needs no new revision, read only: the same text again (an ``unchanged``
-    result), or the same text as another source under a new key (``SameText``: a
-    syndicated copy, not stored yet). None: the text needs extracting and storing."""
+    result, or ``NewMetadata`` when the document gives metadata its source lacks), or the
+    same text as another source under a new key (``SameText``: a syndicated copy, not
+    stored yet). None: the text needs extracting and storing."""
     digest = text_hash(doc.text)
-    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
-    if source is not None:
+    for source, by_key in _sources_for(session, doc):
         latest = session.execute(
             _LATEST_REVISION, {"source_id": source.copy_of_id or source.id}
         ).first()
         if latest is None or latest.sha256 != digest:
-            return None  # for a copy: its text changed, it becomes a source of its own
-        if source.copy_of_id is not None:
-            return StoredRevision(source.id, None, None, "unchanged", [])
-        return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
+            if by_key:
+                return None  # for a copy: its text changed, it becomes a source of its own
+            continue
+        copy = source.copy_of_id is not None
+        revision_id, number = (None, None) if copy else (latest.id, latest.number)
+        changed = new_metadata(session, source, revision_id, number, doc)
+        if changed is not None:
+            return changed
+        return StoredRevision(source.id, revision_id, number, "unchanged", [])
     same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
     return None if same_text is None else SameText(same_text)
 
 
-def needs_extraction(session: Session, doc: Document) -> bool:
-    """False when the store has this text already (read only: a batch asks this before
-    extracting, so re-running a batch extracts nothing)."""
-    return find_existing(session, doc) is None
+def _sources_for(session: Session, doc: Document) -> Iterator[tuple[Row, bool]]:
+    """The source stored under ``doc``'s key; failing that, for a document given a url,
+    the one stored under its file or text key before it had one (with False: it is that
+    article only if its text is the same)."""
+    keys = [doc.key]
+    if doc.url:
+        keys.append(doc.path_key or "sha256:" + text_hash(doc.text))
+    for number, key in enumerate(keys):
+        source = session.execute(_SOURCE_BY_KEY, {"key": key}).first()
+        if source is not None:
+            yield source, number == 0
+            return
+
+
+def extraction_input(session: Session, doc: Document) -> Document | None:
+    """The document to extract before storing ``doc`` (read only: a batch asks this before
+    extracting, so re-running a batch extracts nothing): ``doc`` for a text the store lacks,
+    the stored text with its new metadata for metadata that changes what extraction reads,
+    else None."""
+    existing = find_existing(session, doc)
+    if existing is None:
+        return doc
+    return existing.extract if isinstance(existing, NewMetadata) else None
 
 
 def store_copy(session: Session, doc: Document, same: SameText) -> StoredRevision:
@@ -93,9 +130,10 @@ def store_copy(session: Session, doc: Document, same: SameText) -> StoredRevisio
     return StoredRevision(copy_id, None, None, "copy", [], copy_of=same.original)
 
 
-def store_known_text(session: Session, doc: Document) -> StoredRevision | None:
-    """What storing a text the store has already comes to: ``unchanged``, or, under a new
-    key, a ``copy`` (its row written here). None: the text needs a new revision."""
+def store_known_text(session: Session, doc: Document) -> StoredRevision | NewMetadata | None:
+    """What storing a text the store has already comes to: ``unchanged``, new metadata
+    (for ``store_metadata``), or, under a new key, a ``copy`` (its row written here). None:
+    the text needs a new revision."""
     existing = find_existing(session, doc)
     if isinstance(existing, SameText):
         return store_copy(session, doc, existing)
