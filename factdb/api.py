@@ -19,7 +19,7 @@ never commit. Use it as a context manager to close it::
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -167,17 +167,20 @@ class FactDB:
         max_bytes: int = DEFAULT_MAX_BYTES,
         timeout: float = DEFAULT_TIMEOUT,
         on_item: Callable[[str, StoredRevision | None, ReadError | None], None] | None = None,
+        on_total: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Read, store and extract articles, and flag contradictions; errors are collected
         in the report (one bad article never stops the rest), never raised.
 
         ``inputs`` are paths, directories, URLs, ``"-"`` for stdin, or ``Document`` records.
-        Each batch is committed as it is written.
+        Each batch is committed as it is written. ``on_item`` hears of each article once its
+        batch is committed; ``on_total``, when ``inputs`` is a collection, hears how many
+        articles are expected whenever that changes (``factdb.progress``).
         """
         from factdb.ingest import ingest
 
         settings = self.settings(window)
-        items = self._documents(inputs, metadata or Metadata(), max_bytes, timeout)
+        items = self._documents(inputs, metadata or Metadata(), max_bytes, timeout, on_total)
         return ingest(
             self.session, items, settings, on_item=on_item, workers=workers, batch_size=batch_size
         )
@@ -188,19 +191,27 @@ class FactDB:
         metadata: Metadata,
         max_bytes: int,
         timeout: float,
+        on_total: Callable[[int], None] | None,
     ) -> Iterator[Document | ReadError]:
         from factdb.errors import ReadError
-        from factdb.readers import Document, read_inputs
+        from factdb.progress import counted
+        from factdb.readers import Document, plan_inputs
 
         _date(metadata.published, "published")  # a bad date fails before anything is read
-        for item in inputs:
-            found = (
-                [item]
-                if isinstance(item, Document)
-                else read_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout)
+
+        def units(item: str | os.PathLike[str] | Document) -> list[Iterable[Document | ReadError]]:
+            if isinstance(item, Document):
+                return [[item]]
+            return list(plan_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout))
+
+        if on_total is not None and isinstance(inputs, Collection):
+            found: Iterable[Document | ReadError] = counted(
+                [unit for item in inputs for unit in units(item)], on_total
             )
-            for doc in found:
-                yield doc if isinstance(doc, ReadError) else metadata.apply(doc)
+        else:  # an iterator may be endless: read it as it comes
+            found = (doc for item in inputs for unit in units(item) for doc in unit)
+        for doc in found:
+            yield doc if isinstance(doc, ReadError) else metadata.apply(doc)
 
     def detect(self, *, window: str | None = None, workers: int | None = None) -> list[int]:
         """Compare every current claim again; returns the ids of new contradictions

@@ -26,7 +26,7 @@ from factdb.formats import BY_SUFFIX, SUPPORTED_SUFFIXES, read_bytes, sniff, too
 from factdb.formats.document import Document, Input, text_hash
 from factdb.formats.feeds import parse_feed, read_feed
 
-__all__ = ["Document", "iter_files", "read_file", "read_inputs", "text_hash"]
+__all__ = ["Document", "iter_files", "plan_inputs", "read_file", "read_inputs", "text_hash"]
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int, origin: str) -> bytes:
@@ -105,32 +105,51 @@ def read_inputs(
 ) -> Iterator[Document | ReadError]:
     """Yield a Document or a ReadError for every article named by ``inputs``."""
     for item in inputs:
+        for unit in plan_inputs([item], stdin=stdin, max_bytes=max_bytes, timeout=timeout):
+            yield from unit
+
+
+def plan_inputs(
+    inputs: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[Iterator[Document | ReadError]]:
+    """One lazy reader per file, URL or stdin that ``inputs`` name, directories listed now,
+    so how many things there are to read is known before any is read."""
+    units: list[Iterator[Document | ReadError]] = []
+    for item in inputs:
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            try:
-                data = _read_limited(stream, max_bytes, "<stdin>")
-            except ReadError as exc:
-                yield exc
-                continue
-            yield from read_bytes(data, sniff(data), Input("<stdin>"))
-            continue
-        if is_url(item):
-            yield from read_url(item, max_bytes=max_bytes, timeout=timeout)
-            continue
-        path = Path(item)
-        if path.is_symlink() and not path.exists():
-            yield ReadError(item, f"broken symbolic link (to '{os.readlink(path)}')")
-        elif not path.exists():
-            yield ReadError(item, "no such file or directory")
-        elif path.is_dir():
-            try:
-                files = list(iter_files(path))
-            except OSError as exc:
-                yield ReadError(item, exc.strerror or str(exc))
-                continue
-            if not files:
-                yield ReadError(item, f"directory holds no article files ({SUPPORTED_SUFFIXES})")
-            for file in files:
-                yield from read_file(file, max_bytes=max_bytes, in_directory=True)
+            units.append(_read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes))
+        elif is_url(item):
+            units.append(read_url(item, max_bytes=max_bytes, timeout=timeout))
         else:
-            yield from read_file(path, max_bytes=max_bytes)
+            units.extend(_plan_path(item, max_bytes))
+    return units
+
+
+def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[Document | ReadError]:
+    try:
+        data = _read_limited(stream, max_bytes, "<stdin>")
+    except ReadError as exc:
+        yield exc
+        return
+    yield from read_bytes(data, sniff(data), Input("<stdin>"))
+
+
+def _plan_path(item: str, max_bytes: int) -> list[Iterator[Document | ReadError]]:
+    path = Path(item)
+    if path.is_symlink() and not path.exists():
+        return [iter([ReadError(item, f"broken symbolic link (to '{os.readlink(path)}')")])]
+    if not path.exists():
+        return [iter([ReadError(item, "no such file or directory")])]
+    if not path.is_dir():
+        return [read_file(path, max_bytes=max_bytes)]
+    try:
+        files = list(iter_files(path))
+    except OSError as exc:
+        return [iter([ReadError(item, exc.strerror or str(exc))])]
+    if not files:
+        return [iter([ReadError(item, f"directory holds no article files ({SUPPORTED_SUFFIXES})")])]
+    return [read_file(file, max_bytes=max_bytes, in_directory=True) for file in files]

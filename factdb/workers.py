@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,14 +26,26 @@ def process_pool(workers: int) -> Executor:
     missing."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=ignore_interrupts
+    )
 
 
 def fresh_process_pool(workers: int) -> Executor:
     """A pool of fresh interpreters (spawn), for work that opens database connections: a
     forked child would inherit the parent's open connections and SQLite's per-process lock
     state."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=ignore_interrupts,
+    )
+
+
+def ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to its parent, which stops the pool and says what was done;
+    otherwise each worker would print its own KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def idle_cores(limit: int) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated
 
 import typer
@@ -71,34 +70,25 @@ def ingest(
         detect_settings(state(ctx).url, window)
     typer.echo(f"database: {display_url(state(ctx).url)}", err=True)
 
-    def on_item(origin: str, stored: object, error: Exception | None) -> None:
-        if error is not None:
-            typer.echo(f"error: {error}", err=True)
-        if progress is not None:
-            progress.advance(task)
+    from factdb.cli.ingest_progress import IngestProgress, drawn
 
-    progress = None
-    task = None
-    with open_db(ctx) as db:
-        run = partial(
-            db.ingest,
-            paths,
-            metadata=metadata,
-            window=window,
-            workers=workers,
-            batch_size=batch_size,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            on_item=on_item,
-        )
-        if is_terminal():
-            from rich.progress import Progress
-
-            with Progress(transient=True) as progress:
-                task = progress.add_task("ingesting", total=None)
-                report = run()
-        else:
-            report = run()
+    progress = IngestProgress()
+    try:
+        with drawn(progress, is_terminal()), open_db(ctx) as db:
+            report = db.ingest(
+                paths,
+                metadata=metadata,
+                window=window,
+                workers=workers,
+                batch_size=batch_size,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                on_item=progress.on_item,
+                on_total=progress.on_total,
+            )
+    except KeyboardInterrupt:  # what was reported is committed: say so, exit as SIGINT does
+        typer.echo(progress.interrupted(), err=True)
+        raise typer.Exit(130) from None
     for warning in report.warnings:
         typer.echo(f"warning: {warning}", err=True)
     typer.echo(report.summary())

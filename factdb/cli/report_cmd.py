@@ -29,12 +29,8 @@ def timeline(
 
     Example: factdb timeline --entity "United States" --measure troops --location Iraq
     """
-    from factdb.report.timeline import (
-        TIMELINE_COLUMNS,
-        plot_timeline,
-        timeline_records,
-        timeline_rows,
-    )
+    from factdb.report.timeline import TIMELINE_COLUMNS, timeline_records, timeline_rows
+    from factdb.report.timeline_plot import plot_timeline
 
     if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
         raise typer.BadParameter("must end in .png or .svg", param_hint="--plot")
