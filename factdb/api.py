@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, detect_settings, resolve_url
-from factdb.errors import FactdbError
+from factdb.errors import FactdbError, UsageError
 from factdb.vocabulary import ClaimKind, ClaimStatus, ContradictionStatus, Scope
 
 if TYPE_CHECKING:
@@ -97,6 +97,16 @@ class Metadata:
             outlet=doc.outlet or self.outlet,
             published=doc.published or _date(self.published, "published"),
         )
+
+
+def _one_article(found: Iterable[Document | ReadError], origin: str) -> list[Document | ReadError]:
+    """What an input holds, read whole, when it is to take ``Metadata.url``: a url names one
+    article, so an input of several (a feed, JSON lines, a directory) is refused before
+    anything is stored, not given one url for all (each a revision of the last)."""
+    items = list(found)
+    if len(items) > 1:
+        raise UsageError(f"--url applies to one article; {origin} holds {len(items)}")
+    return items
 
 
 @dataclass(frozen=True)
@@ -193,11 +203,13 @@ class FactDB:
 
         _date(metadata.published, "published")  # a bad date fails before anything is read
         for item in inputs:
-            found = (
-                [item]
-                if isinstance(item, Document)
-                else read_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout)
-            )
+            if isinstance(item, Document):
+                found: Iterable[Document | ReadError] = [item]
+            else:
+                path = os.fspath(item)
+                found = read_inputs([path], max_bytes=max_bytes, timeout=timeout)
+                if metadata.url is not None:
+                    found = _one_article(found, path)
             for doc in found:
                 yield doc if isinstance(doc, ReadError) else metadata.apply(doc)
 
