@@ -399,10 +399,16 @@ class FactDB:
         return list(list_sources(self.session))
 
     def source(self, source: int) -> Source:
-        """One source with its revisions and syndicated copies."""
+        """One source with its revisions (its syndicated copies: ``copies``)."""
         from factdb.queries import get_source
 
         return get_source(self.session, source)
+
+    def copies(self, source: int) -> list[Source]:
+        """The syndicated copies of a source: its text under other urls, not stored again."""
+        from factdb.queries import source_copies
+
+        return list(source_copies(self.session, source))
 
     def entities(self) -> list[tuple[Entity, list[str], int]]:
         """Every entity with its aliases and number of claims."""

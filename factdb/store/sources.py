@@ -2,18 +2,21 @@
 
 A source is an article under its natural key; each distinct text it had is a numbered
 revision. The same text under another key is a syndicated copy: a source row linked to the
-first one, with no revisions of its own. What is stored already is looked up read-only
-(``find_existing``) before anything is written.
+first one, with no revisions of its own; but only when that text told a story (claims or
+events were extracted from it), since copies exist so one story is not counted twice. A
+paywall or sign-in stub ("Already a subscriber? Log in.") is the same text on unrelated
+pages and yields nothing: each page that holds only a stub is a source of its own. What is
+stored already is looked up read-only (``find_existing``) before anything is written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factdb.db.models import Entity, Source, SourceRevision
+from factdb.db.models import Claim, Entity, Event, Source, SourceRevision
 from factdb.extract.records import Extraction
 from factdb.outlets import outlet_from_url
 from factdb.readers import Document, text_hash
@@ -32,8 +35,17 @@ _LATEST_REVISION = (
     .order_by(SourceRevision.number.desc())
     .limit(1)
 )
-_SOURCE_WITH_TEXT = (
-    select(SourceRevision.source_id).where(SourceRevision.sha256 == bindparam("sha")).limit(1)
+# a stored text that told a story: one that yielded claims or events
+_SOURCE_WITH_STORY = (
+    select(SourceRevision.source_id)
+    .where(
+        SourceRevision.sha256 == bindparam("sha"),
+        or_(
+            exists().where(Claim.revision_id == SourceRevision.id),
+            exists().where(Event.revision_id == SourceRevision.id),
+        ),
+    )
+    .limit(1)
 )
 _INSERT_SOURCE = insert(Source.__table__).returning(Source.id)
 _INSERT_REVISION = insert(SourceRevision.__table__).returning(SourceRevision.id)
@@ -63,8 +75,8 @@ class SameText:
 
 def find_existing(session: Session, doc: Document) -> StoredRevision | SameText | None:
     """What needs no new revision, read only: the same text again (an ``unchanged``
-    result), or the same text as another source under a new key (``SameText``: a
-    syndicated copy, not stored yet). None: the text needs extracting and storing."""
+    result), or under a new key the text of another source that told a story (``SameText``:
+    a syndicated copy, not stored yet). None: the text needs extracting and storing."""
     digest = text_hash(doc.text)
     source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
     if source is not None:
@@ -76,7 +88,7 @@ def find_existing(session: Session, doc: Document) -> StoredRevision | SameText 
         if source.copy_of_id is not None:
             return StoredRevision(source.id, None, None, "unchanged", [])
         return StoredRevision(source.id, latest.id, latest.number, "unchanged", [])
-    same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
+    same_text = session.scalar(_SOURCE_WITH_STORY, {"sha": digest})
     return None if same_text is None else SameText(same_text)
 
 
