@@ -26,7 +26,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from factdb.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, detect_settings, resolve_url
-from factdb.errors import FactdbError
+from factdb.errors import FactdbError, UsageError
 from factdb.vocabulary import ClaimKind, ClaimStatus, ContradictionStatus, Scope
 
 if TYPE_CHECKING:
@@ -98,6 +98,16 @@ class Metadata:
             outlet=doc.outlet or self.outlet,
             published=doc.published or _date(self.published, "published"),
         )
+
+
+def _one_article(found: Iterable[Document | ReadError], origin: str) -> list[Document | ReadError]:
+    """What an input holds, read whole, when it is to take ``Metadata.url``: a url names one
+    article, so an input of several (a feed, JSON lines, a directory) is refused before
+    anything is stored, not given one url for all (each a revision of the last)."""
+    items = list(found)
+    if len(items) > 1:
+        raise UsageError(f"--url applies to one article; {origin} holds {len(items)}")
+    return items
 
 
 @dataclass(frozen=True)
@@ -202,7 +212,11 @@ class FactDB:
         def units(item: str | os.PathLike[str] | Document) -> list[Iterable[Document | ReadError]]:
             if isinstance(item, Document):
                 return [[item]]
-            return list(plan_inputs([os.fspath(item)], max_bytes=max_bytes, timeout=timeout))
+            path = os.fspath(item)
+            planned = list(plan_inputs([path], max_bytes=max_bytes, timeout=timeout))
+            if metadata.url is not None:  # one article: read it whole before anything else
+                return [_one_article((doc for unit in planned for doc in unit), path)]
+            return planned
 
         if on_total is not None and isinstance(inputs, Collection):
             found: Iterable[Document | ReadError] = counted(
@@ -399,10 +413,16 @@ class FactDB:
         return list(list_sources(self.session))
 
     def source(self, source: int) -> Source:
-        """One source with its revisions and syndicated copies."""
+        """One source with its revisions (its syndicated copies: ``copies``)."""
         from factdb.queries import get_source
 
         return get_source(self.session, source)
+
+    def copies(self, source: int) -> list[Source]:
+        """The syndicated copies of a source: its text under other urls, not stored again."""
+        from factdb.queries import source_copies
+
+        return list(source_copies(self.session, source))
 
     def entities(self) -> list[tuple[Entity, list[str], int]]:
         """Every entity with its aliases and number of claims."""

@@ -7,6 +7,11 @@ class FactdbError(Exception):
     """A user-facing error: the message is printed as ``error: <message>``, exit code 1."""
 
 
+class UsageError(FactdbError):
+    """Options and inputs that cannot go together (``--url`` with a feed): the CLI prints
+    ``error: <message>`` with exit code 2, as for any other usage error."""
+
+
 class SchemaOutOfDate(FactdbError):
     """The database exists but its schema is behind (or ahead of) this version of factdb."""
 

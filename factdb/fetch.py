@@ -4,8 +4,10 @@ httpx, imported on first use. Redirects are followed (at most ``MAX_REDIRECTS``)
 URL is returned, since that is the page's address; the body is streamed and cut off past
 ``max_bytes``; ``timeout`` bounds the whole fetch, not each read. Content types that are not
 article text are refused before the body is read. Every failure is a ``ReadError`` naming the
-URL as given, e.g. ``https://e.org/x: HTTP 404``. The content type is looked up in the
-format registry (``factdb.formats``); a body without one is sniffed.
+URL as given, e.g. ``https://e.org/x: HTTP 404``. A body is read as what its first bytes show
+(``factdb.formats.format_of``: servers call feeds ``text/xml`` and JSON lines
+``application/octet-stream``), else as its content type says; a content type that is neither
+a format's nor a generic one (an image, a PDF) is refused before the body is read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from factdb import __version__
 from factdb.config import DEFAULT_TIMEOUT
 from factdb.errors import ReadError
-from factdb.formats import BY_MEDIA_TYPE, Format, read_bytes, sniff, too_large
+from factdb.formats import format_of, read_bytes, readable_media_type, too_large
 from factdb.formats.document import Document, Input
 
 MAX_REDIRECTS = 5
@@ -27,11 +29,10 @@ ACCEPT = "text/html, application/rss+xml, application/atom+xml, text/plain, appl
 
 @dataclass(frozen=True)
 class Fetched:
-    """A fetched body: ``format`` is None when the server sent no content type (sniff it)."""
+    """A fetched body: ``media_type`` is None when the server sent no content type."""
 
     url: str
     media_type: str | None
-    format: Format | None
     charset: str | None
     data: bytes
 
@@ -79,8 +80,7 @@ def fetch(
             if response.status_code >= 400:
                 raise ReadError(url, f"HTTP {response.status_code}")
             media_type, charset = _content_type(response.headers.get("content-type"))
-            fmt = BY_MEDIA_TYPE.get(media_type) if media_type else None
-            if media_type and fmt is None:
+            if media_type and not readable_media_type(media_type):
                 raise ReadError(
                     url,
                     f"unsupported content type '{media_type}' "
@@ -107,7 +107,7 @@ def fetch(
         raise ReadError(url, f"not a valid URL ({exc})") from None
     except httpx.HTTPError as exc:
         raise ReadError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
-    return Fetched(final, media_type, fmt, charset, b"".join(chunks))
+    return Fetched(final, media_type, charset, b"".join(chunks))
 
 
 def read_url(url: str, *, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
@@ -117,5 +117,5 @@ def read_url(url: str, *, max_bytes: int, timeout: float) -> Iterator[Document |
     except ReadError as exc:
         yield exc
         return
-    fmt = page.format or sniff(page.data)
+    fmt = format_of(page.media_type, page.data)
     yield from read_bytes(page.data, fmt, Input(url, url=page.url, charset=page.charset))

@@ -462,6 +462,13 @@ def get_source(session: Session, source_id: int) -> Source:
     return source
 
 
+def source_copies(session: Session, source_id: int) -> Sequence[Source]:
+    """The syndicated copies of a source (its text under other urls), in the order stored."""
+    return session.scalars(
+        select(Source).where(Source.copy_of_id == source_id).order_by(Source.id)
+    ).all()
+
+
 def list_entities(session: Session) -> Sequence[tuple[Entity, list[str], int]]:
     """Stored entities with their aliases and how many current claims mention them."""
     entities = list(

@@ -3,11 +3,11 @@
 A reader never raises for one bad article in a batch: ``read_inputs`` yields either a
 ``Document`` or a ``ReadError`` for each item, so the caller can report the error and go on.
 
-A file's format comes from its suffix, standard input's (``-``) from its first bytes (HTML and
-feeds, else text), a URL's (``factdb.fetch``) from its content type; the formats themselves
-are declared in ``factdb.formats``. Bytes are decoded as UTF-8 (BOM or not), UTF-16/32 with a
-BOM, else a Western single-byte encoding that charset-normalizer detects; line ends become
-``\\n``.
+A file's format comes from its suffix, standard input's (``-``) from its first bytes (HTML,
+feeds, JSON, JSON lines, else text), a URL's (``factdb.fetch``) from its first bytes, else
+its content type; the formats themselves are declared in ``factdb.formats``. Bytes are
+decoded as UTF-8 (BOM or not), UTF-16/32 with a BOM, else a Western single-byte encoding that
+charset-normalizer detects; line ends become ``\\n``.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from factdb.formats import (
     BY_SUFFIX,
     FORMATS,
     SUPPORTED_SUFFIXES,
+    format_of,
     read_bytes,
     sniff,
 )
@@ -56,11 +57,33 @@ def test_media_type_aliases(media_type: str, name: str) -> None:
         (b'<?xml version="1.0"?><rss>', "feed"),
         (b"<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
         (b"---\ntitle: x\n---\n<html>", "text"),
-        (b'{"text": "json is not sniffed"}', "text"),
+        (b'{"text": "one record"}', "json"),
+        (b'[{"text": "a list of records"}]', "json"),
+        (b'{"text": "first line"}\n{"text": "second line"}\n', "jsonl"),
+        (b"[Updated 5 p.m.] The count rose to 12.", "text"),
+        (b"{braces} open this text", "text"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE html><html>', "html"),
+        (b'<?xml version="1.0"?><?xml-stylesheet href="f.xsl"?><!-- c --><rss>', "feed"),
     ],
 )
 def test_unnamed_input_is_sniffed_from_its_first_bytes(head: bytes, name: str) -> None:
     assert sniff(head) is BY_NAME[name]
+
+
+@pytest.mark.parametrize(
+    ("media_type", "body", "name"),
+    [
+        ("text/csv", b"text,title\nThe count rose.,A\n", "csv"),
+        ("application/octet-stream", b"The count rose.", "text"),
+        (None, b"The count rose.", "text"),
+        ("application/json", b'{"text": "a"}\n{"text": "b"}\n', "jsonl"),
+        ("text/plain", b"<rss version='2.0'>", "feed"),
+    ],
+)
+def test_a_served_body_is_what_it_shows_else_what_it_is_called(
+    media_type: str | None, body: bytes, name: str
+) -> None:
+    assert format_of(media_type, body) is BY_NAME[name]
 
 
 def test_a_record_file_without_records_is_an_error() -> None:

@@ -16,7 +16,7 @@ import typer
 
 from factdb.config import parse_window, resolve_url
 from factdb.dates import parse_date
-from factdb.errors import FactdbError
+from factdb.errors import FactdbError, UsageError
 from factdb.report.output import OutputFormat
 
 if TYPE_CHECKING:
@@ -98,10 +98,12 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @contextmanager
 def user_errors() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit code 1, never a traceback; so
-    is output that cannot be written (a full disk, a closed pipe)."""
+    """Turn library errors into one line on stderr and exit code 1 (2 for a usage error),
+    never a traceback; so is output that cannot be written (a full disk, a closed pipe)."""
     try:
         yield
+    except UsageError as exc:
+        raise fail(str(exc), code=2) from None
     except FactdbError as exc:
         raise fail(str(exc)) from None
     except OverflowError:  # SQLite: an id or count past 64 bits ("--source 9999...")

@@ -34,7 +34,10 @@ def ingest(
         ),
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs without one.")] = None,
-    url: Annotated[str | None, typer.Option(help="URL of a single plain-text input.")] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="URL of the one article read (not of a feed or a file of records)."),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Title for inputs without one.")] = None,
     window: WindowOption = None,
     max_bytes: Annotated[

@@ -56,12 +56,13 @@ def show(
     ctx: typer.Context,
     source_id: Annotated[int, typer.Argument(help="Source id.")],
 ) -> None:
-    """Show one source and its revisions.
+    """Show one source, its revisions and its syndicated copies.
 
     Example: factdb sources show 1
     """
     with open_db(ctx) as db:
         source = db.source(source_id)
+        copies = db.copies(source_id)
         typer.echo(f"source {source.id}: {source.title or '(untitled)'}")
         for label, value in (
             ("outlet", source.outlet),
@@ -84,6 +85,12 @@ def show(
                 for r in source.revisions
             ],
         )
+        if copies:
+            print_table(
+                f"Syndicated copies ({len(copies)})",
+                ["id", "title", "outlet", "published", "url"],
+                [(c.id, c.title, c.outlet, c.published_at, c.url) for c in copies],
+            )
 
 
 def _what(claim: Any) -> str:

@@ -17,10 +17,17 @@ Formats (a directory is walked recursively, hidden names skipped):
 - html, ``.html``/``.htm``: main text and metadata through trafilatura.
 - feed, ``.rss``/``.atom``/``.xml``: RSS or Atom, one article per entry. An ``.xml`` file
   found while walking a directory is skipped unless it parses as a feed.
+
+Unnamed input (stdin) and fetched bodies are sniffed: servers call feeds
+``application/x-rss+xml`` or ``text/xml``, JSON lines ``application/json`` or
+``application/octet-stream``, and anything at all ``text/plain``, so what the first bytes show
+(a feed, an HTML page, JSON, JSON lines) wins over the declared type, which is the fallback.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -57,10 +64,16 @@ FORMATS = (
     Format(
         "jsonl",
         (".jsonl", ".ndjson"),
-        ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"),
+        (
+            "application/x-ndjson",
+            "application/jsonl",
+            "application/x-jsonl",
+            "application/jsonlines",
+            "application/x-jsonlines",
+        ),
         read_jsonl,
     ),
-    Format("csv", (".csv",), ("text/csv",), read_csv),
+    Format("csv", (".csv",), ("text/csv", "application/csv"), read_csv),
     Format("json", (".json",), ("application/json",), read_json),
     Format(
         "html",
@@ -74,7 +87,9 @@ FORMATS = (
         (".rss", ".atom", ".xml"),
         (
             "application/rss+xml",
+            "application/x-rss+xml",
             "application/atom+xml",
+            "application/x-atom+xml",
             "application/rdf+xml",
             "application/feed+xml",
             "application/xml",
@@ -88,14 +103,70 @@ BY_NAME = {f.name: f for f in FORMATS}
 BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 BY_MEDIA_TYPE = {media_type: f for f in FORMATS for media_type in f.media_types}
 SUPPORTED_SUFFIXES = ", ".join(sorted(BY_SUFFIX))
-# what unnamed input is when no format's magic matches
+# what unnamed input is when neither its first bytes nor its media type say
 FALLBACK = BY_NAME["text"]
+# media types servers send for any file: the body is sniffed, else read as text
+GENERIC_MEDIA_TYPES = frozenset(
+    {
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/unknown",
+        "application/x-unknown",
+        "unknown/unknown",
+        "application/download",
+        "application/force-download",
+        "application/x-download",
+    }
+)
+# XML processing instructions (<?xml ...?>, <?xml-stylesheet ...?>) and comments before the
+# root element: XHTML pages and feeds both start with them
+_PROLOGUE = re.compile(rb"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)+", re.DOTALL)
 
 
-def sniff(data: bytes) -> Format:
-    """The format of unnamed input (stdin, a URL without a content type) from its start."""
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return next((f for f in FORMATS if f.magic and head.startswith(f.magic)), FALLBACK)
+def readable_media_type(media_type: str) -> bool:
+    """True for a media type worth downloading: a format's own, or a generic one."""
+    return media_type in BY_MEDIA_TYPE or media_type in GENERIC_MEDIA_TYPES
+
+
+def _structured(data: bytes) -> Format | None:
+    """JSON (the whole parses) or JSON lines (the first line is an object), else None."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    try:
+        whole = json.loads(text)
+    except (ValueError, RecursionError):
+        whole = None
+    if isinstance(whole, (dict, list)):
+        return BY_NAME["json"]
+    first = text.lstrip().partition("\n")[0]
+    try:
+        line = json.loads(first)
+    except (ValueError, RecursionError):
+        return None
+    return BY_NAME["jsonl"] if isinstance(line, dict) else None
+
+
+def sniff(data: bytes, fallback: Format = FALLBACK) -> Format:
+    """The format unnamed input (stdin, a fetched body) shows in its first bytes: an HTML
+    page, an RSS/Atom feed, JSON or JSON lines; else ``fallback``."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    prologue = _PROLOGUE.match(head)
+    root = head[prologue.end() :] if prologue else head
+    for fmt in FORMATS:
+        if fmt.magic and (root.startswith(fmt.magic) or head.startswith(fmt.magic)):
+            return fmt
+    if head.startswith((b"{", b"[")):
+        return _structured(data) or fallback
+    return fallback
+
+
+def format_of(media_type: str | None, data: bytes) -> Format:
+    """The format of a body served as ``media_type`` (None: no content type): what its
+    first bytes show, else the format the media type declares, else text."""
+    declared = BY_MEDIA_TYPE.get(media_type) if media_type else None
+    return sniff(data, fallback=declared or FALLBACK)
 
 
 def read_bytes(data: bytes, fmt: Format, given: Input) -> Iterator[Document | ReadError]:

@@ -2,9 +2,12 @@
 
 A source is an article under its natural key; each distinct text it had is a numbered
 revision. The same text under another key is a syndicated copy: a source row linked to the
-first one, with no revisions of its own. What is stored already is looked up read-only
-(``find_existing``) before anything is written; a stored text given new metadata updates its
-source (``factdb.store.source_metadata``).
+first one, with no revisions of its own; but only when that text told a story (claims or
+events were extracted from it), since copies exist so one story is not counted twice. A
+paywall or sign-in stub ("Already a subscriber? Log in.") is the same text on unrelated
+pages and yields nothing: each page that holds only a stub is a source of its own. What is
+stored already is looked up read-only (``find_existing``) before anything is written; a
+stored text given new metadata updates its source (``factdb.store.source_metadata``).
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, bindparam, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from factdb.db.models import Entity, Source, SourceRevision
+from factdb.db.models import Claim, Entity, Event, Source, SourceRevision
 from factdb.extract.records import Extraction
 from factdb.outlets import outlet_from_url
 from factdb.readers import Document, text_hash
@@ -43,8 +46,17 @@ _LATEST_REVISION = (
     .order_by(SourceRevision.number.desc())
     .limit(1)
 )
-_SOURCE_WITH_TEXT = (
-    select(SourceRevision.source_id).where(SourceRevision.sha256 == bindparam("sha")).limit(1)
+# a stored text that told a story: one that yielded claims or events
+_SOURCE_WITH_STORY = (
+    select(SourceRevision.source_id)
+    .where(
+        SourceRevision.sha256 == bindparam("sha"),
+        or_(
+            exists().where(Claim.revision_id == SourceRevision.id),
+            exists().where(Event.revision_id == SourceRevision.id),
+        ),
+    )
+    .limit(1)
 )
 _INSERT_SOURCE = insert(Source.__table__).returning(Source.id)
 _INSERT_REVISION = insert(SourceRevision.__table__).returning(SourceRevision.id)
@@ -76,9 +88,9 @@ def find_existing(
     session: Session, doc: Document
 ) -> StoredRevision | SameText | NewMetadata | None:
     """What needs no new revision, read only: the same text again (an ``unchanged``
-    result, or ``NewMetadata`` when the document gives metadata its source lacks), or the
-    same text as another source under a new key (``SameText``: a syndicated copy, not
-    stored yet). None: the text needs extracting and storing."""
+    result, or ``NewMetadata`` when the document gives metadata its source lacks), or under a
+    new key the text of another source that told a story (``SameText``: a syndicated copy,
+    not stored yet). None: the text needs extracting and storing."""
     digest = text_hash(doc.text)
     for source, by_key in _sources_for(session, doc):
         latest = session.execute(
@@ -94,7 +106,7 @@ def find_existing(
         if changed is not None:
             return changed
         return StoredRevision(source.id, revision_id, number, "unchanged", [])
-    same_text = session.scalar(_SOURCE_WITH_TEXT, {"sha": digest})
+    same_text = session.scalar(_SOURCE_WITH_STORY, {"sha": digest})
     return None if same_text is None else SameText(same_text)
 
 
