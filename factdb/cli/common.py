@@ -97,9 +97,10 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
+def user_errors(url: str | None = None) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 1, never a traceback; so
-    is output that cannot be written (a full disk, a closed pipe)."""
+    is output that cannot be written (a full disk, a closed pipe) and a write that the
+    database at ``url`` refused as read-only."""
     try:
         yield
     except FactdbError as exc:
@@ -111,6 +112,13 @@ def user_errors() -> Iterator[None]:
         if exc.errno == errno.EPIPE:  # the reader stopped ("| head"): nothing to report
             raise typer.Exit(1) from None
         raise fail(f"cannot write the output: {exc.strerror}") from None
+    except Exception as exc:
+        from factdb.db.access import read_only_error
+
+        refused = read_only_error(exc, url)
+        if refused is None:
+            raise
+        raise fail(str(refused)) from None
 
 
 # a full disk, a file too large, a closed pipe: the output, not the database, failed
@@ -126,13 +134,15 @@ def _drop_stdout() -> None:
 
 
 @contextmanager
-def open_db(ctx: typer.Context) -> Iterator[FactDB]:
-    """The command's ``FactDB`` (created at head when new); library errors inside the block
-    become one line on stderr and exit code 1."""
+def open_db(ctx: typer.Context, *, create: bool = False) -> Iterator[FactDB]:
+    """The command's ``FactDB``; library errors inside the block become one line on stderr
+    and exit code 1. Only a command that adds data passes ``create``: any other refuses a
+    database that does not exist instead of leaving an empty one behind (a mistyped path)."""
     from factdb.api import FactDB
 
-    with user_errors():
-        db = FactDB(state(ctx).url)
+    url = state(ctx).url
+    with user_errors(url):
+        db = FactDB(url, create=create)
         try:
             yield db
         finally:

@@ -75,7 +75,7 @@ def ingest(
 
     progress = None
     task = None
-    with open_db(ctx) as db:
+    with open_db(ctx, create=True) as db:
         run = partial(
             db.ingest,
             paths,
