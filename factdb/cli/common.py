@@ -59,7 +59,8 @@ LimitOption = Annotated[int | None, typer.Option(help="At most this many (0: all
 SinceOption = Annotated[str | None, typer.Option(help="Only as-of dates on or after YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option(help="Only as-of dates on or before YYYY-MM-DD.")]
 MeasureOption = Annotated[
-    str | None, typer.Option(help="Only this measure (troops, killed, injured, people...).")
+    str | None,
+    typer.Option(help="Only this measure: troops, killed, injured... (or deaths, soldiers...)."),
 ]
 OutletOption = Annotated[str | None, typer.Option(help="Only claims from this outlet.")]
 
