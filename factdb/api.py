@@ -119,7 +119,11 @@ class Report:
 
 
 class FactDB:
-    """One factdb database (a SQLite path or any SQLAlchemy URL; default as the CLI's)."""
+    """One factdb database (a SQLite path or any SQLAlchemy URL; default as the CLI's).
+
+    ``create=False`` refuses a SQLite file that does not exist, as the CLI's read commands
+    do, instead of creating it.
+    """
 
     def __init__(self, url: str | os.PathLike[str] | None = None, *, create: bool = True):
         from factdb.db import open_database

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from factdb.config import DetectSettings
 from factdb.db import lock_writers
+from factdb.db.access import read_only_reason
 from factdb.detect import detect
 from factdb.errors import ReadError
 from factdb.extract.records import Extraction
@@ -203,6 +204,8 @@ def _write_batch(
                 entities.forget()
                 if _lost_race(exc):
                     raise _Race from exc
+                if read_only_reason(exc) is not None:
+                    raise  # the database, not the article: the run stops
                 outcomes.append((doc.origin, None, [], _store_error(doc, exc)))
                 continue
             outcomes.append((doc.origin, stored, warnings, None))
@@ -224,6 +227,8 @@ def _write_batch(
             )
         except Exception as exc:  # one bad article must not abort the batch
             session.rollback()
+            if read_only_reason(exc) is not None:
+                raise  # ... but a database that refuses every write does
             outcomes.append((doc.origin, None, [], _store_error(doc, exc)))
             continue
         outcomes.append((doc.origin, stored, warnings, None))

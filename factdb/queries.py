@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from factdb.db.models import Claim, Contradiction, Entity, EntityAlias, Source, SourceRevision
 from factdb.errors import FactdbError, NotFound
+from factdb.measures import canonical_measure, require_measure
 from factdb.syndication import sentence_key
 from factdb.vocabulary import ClaimKind, ClaimStatus
 
@@ -214,6 +215,7 @@ def list_claims(
     """
     if (limit is not None and limit < 0) or offset < 0:
         raise FactdbError("limit and offset must not be negative")
+    asked, measure = measure, canonical_measure(measure) if measure is not None else None
     filters = _ClaimFilter(status, kind, source_id, measure, outlet, since, until)
     if entity is None:
         query = filters.apply(select(Claim), Claim)
@@ -248,7 +250,10 @@ def list_claims(
     query = query.options(*_claim_options()).order_by(*_source_order(Claim))
     if limit is not None:
         query = query.limit(limit).offset(offset or None)
-    return list(session.scalars(query).unique())
+    claims = list(session.scalars(query).unique())
+    if not claims and measure is not None and asked is not None:
+        require_measure(session, measure, asked)
+    return claims
 
 
 # Built once, like ``_MENTION``: the two sides of a pair and their sources.
@@ -334,7 +339,7 @@ def list_contradictions(
         else:
             query = query.where(Contradiction.id.in_(pair_ids))
     if measure is not None:
-        query = query.where(a.measure == measure)
+        query = query.where(a.measure == canonical_measure(measure))
     if outlet is not None:
         query = (
             query.join(_SOURCE_A, a.source_id == _SOURCE_A.id)
@@ -354,7 +359,10 @@ def list_contradictions(
     query = query.order_by(Contradiction.severity.desc(), latest.desc(), Contradiction.id)
     if limit is not None:
         query = query.limit(limit)
-    return list(session.scalars(query).unique())
+    rows = list(session.scalars(query).unique())
+    if not rows and measure is not None:
+        require_measure(session, canonical_measure(measure), measure)
+    return rows
 
 
 @dataclass
@@ -372,7 +380,9 @@ class Timeline:
 def timeline(
     session: Session, *, entity: str, measure: str, location: str | None = None
 ) -> Timeline:
-    """The figure's claims in as-of order; syndicated copies fold into their first report."""
+    """The figure's claims in as-of order; syndicated copies fold into their first report.
+    ``measure`` may be any noun for it ("deaths" for killed)."""
+    asked, measure = measure, canonical_measure(measure)
     subject = find_entity(session, entity)
     if subject is None:
         raise NotFound(f"no claims about {entity!r} yet")
@@ -410,6 +420,8 @@ def timeline(
             continue
         first.setdefault(key, claim)
         claims.append(claim)
+    if not claims:
+        require_measure(session, measure, asked)
     ids = [c.id for c in claims]
     flags: dict[int, list[Contradiction]] = {}
     if ids:

@@ -50,9 +50,12 @@ def _postgres_database() -> Iterator[str]:
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A URL of an empty database on each backend under test."""
+    """A URL of an empty database on each backend under test: one that exists, as a
+    PostgreSQL database must (read commands refuse a SQLite file that is not there)."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        path = tmp_path / "test.sqlite"
+        path.touch()
+        yield f"sqlite:///{path}"
     else:
         yield from _postgres_database()
 

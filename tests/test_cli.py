@@ -426,7 +426,7 @@ def test_a_database_factdb_did_not_make_is_named_as_such(tmp_path: Path) -> None
         "give --db a new or a factdb database"
     )
     newer = Factdb(f"sqlite:///{tmp_path / 'newer.db'}")
-    newer("claims")  # created at head
+    newer("db", "upgrade")  # created at head
     with sqlite3.connect(tmp_path / "newer.db") as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099'")
     result = newer("claims", code=1)

@@ -16,6 +16,7 @@ from factdb.cli.common import (
     dates,
     open_db,
 )
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 from factdb.vocabulary import ClaimKind, ClaimStatus
 
@@ -73,7 +74,7 @@ def claims(
             offset=offset,
         )
         if fmt is not OutputFormat.table:
-            write_records([claim_dict(c) for c in rows], fmt, sys.stdout)
+            write_records([claim_dict(c) for c in rows], fmt, sys.stdout, columns.CLAIM)
             return
         title = f"Claims about {entity}" if entity else "Claims"
         within = db.places_within(entity) if entity else 0

@@ -59,7 +59,8 @@ LimitOption = Annotated[int | None, typer.Option(help="At most this many (0: all
 SinceOption = Annotated[str | None, typer.Option(help="Only as-of dates on or after YYYY-MM-DD.")]
 UntilOption = Annotated[str | None, typer.Option(help="Only as-of dates on or before YYYY-MM-DD.")]
 MeasureOption = Annotated[
-    str | None, typer.Option(help="Only this measure (troops, killed, injured, people...).")
+    str | None,
+    typer.Option(help="Only this measure: troops, killed, injured... (or deaths, soldiers...)."),
 ]
 OutletOption = Annotated[str | None, typer.Option(help="Only claims from this outlet.")]
 
@@ -97,9 +98,10 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
+def user_errors(url: str | None = None) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 1 (2 for a usage error),
-    never a traceback; so is output that cannot be written (a full disk, a closed pipe)."""
+    never a traceback; so is output that cannot be written (a full disk, a closed pipe), a
+    write that the database at ``url`` refused as read-only, and a value out of range."""
     try:
         yield
     except UsageError as exc:
@@ -118,6 +120,11 @@ def user_errors() -> Iterator[None]:
     except Exception as exc:
         from sqlalchemy.exc import DataError  # imported when needed: start-up time
 
+        from factdb.db.access import read_only_error
+
+        refused = read_only_error(exc, url)
+        if refused is not None:
+            raise fail(str(refused)) from None
         if not isinstance(exc, DataError):
             raise
         # PostgreSQL: a number past 64 bits, or another value out of its column's range
@@ -137,13 +144,15 @@ def _drop_stdout() -> None:
 
 
 @contextmanager
-def open_db(ctx: typer.Context) -> Iterator[FactDB]:
-    """The command's ``FactDB`` (created at head when new); library errors inside the block
-    become one line on stderr and exit code 1."""
+def open_db(ctx: typer.Context, *, create: bool = False) -> Iterator[FactDB]:
+    """The command's ``FactDB``; library errors inside the block become one line on stderr
+    and exit code 1. Only a command that adds data passes ``create``: any other refuses a
+    database that does not exist instead of leaving an empty one behind (a mistyped path)."""
     from factdb.api import FactDB
 
-    with user_errors():
-        db = FactDB(state(ctx).url)
+    url = state(ctx).url
+    with user_errors(url):
+        db = FactDB(url, create=create)
         try:
             yield db
         finally:

@@ -17,6 +17,7 @@ from factdb.cli.common import (
     dates,
     open_db,
 )
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 from factdb.vocabulary import ContradictionStatus, ReviewStatus, Scope
 
@@ -59,7 +60,9 @@ def contradictions(
             limit=limit or None,
         )
         if fmt is not OutputFormat.table:
-            write_records([contradiction_dict(r) for r in rows], fmt, sys.stdout)
+            write_records(
+                [contradiction_dict(r) for r in rows], fmt, sys.stdout, columns.CONTRADICTION
+            )
             return
         print_table(
             f"Contradictions ({len(rows)})",

@@ -11,9 +11,14 @@ from factdb.cli.common import state, user_errors
 app = typer.Typer(help="Create, upgrade and inspect the database schema.", no_args_is_help=True)
 
 
-def _engine(ctx: typer.Context):
+def _engine(ctx: typer.Context, *, create: bool = False):
+    """The database's engine; without ``create`` a SQLite file that is not there is refused
+    (connecting would leave an empty one behind)."""
     from factdb.db import make_engine
+    from factdb.db.access import require_database
 
+    if not create:
+        require_database(state(ctx).url)
     return make_engine(state(ctx).url)
 
 
@@ -28,8 +33,8 @@ def upgrade(
     """
     from factdb.db import current_revision, migrate
 
-    with user_errors():
-        engine = _engine(ctx)
+    with user_errors(state(ctx).url):
+        engine = _engine(ctx, create=True)
         migrate(engine, revision)
         typer.echo(f"database at revision {current_revision(engine)}")
 
@@ -45,7 +50,7 @@ def downgrade(
     """
     from factdb.db import current_revision, migrate
 
-    with user_errors():
+    with user_errors(state(ctx).url):
         engine = _engine(ctx)
         migrate(engine, revision, downgrade=True)
         typer.echo(f"database at revision {current_revision(engine) or 'base'}")
@@ -59,7 +64,7 @@ def current(ctx: typer.Context) -> None:
     """
     from factdb.db import current_revision, head_revision
 
-    with user_errors():
+    with user_errors(state(ctx).url):
         rev = current_revision(_engine(ctx))
         head = head_revision()
         mark = "(head)" if rev == head else f"(behind: head is {head})"
@@ -91,8 +96,8 @@ def check(ctx: typer.Context) -> None:
 
     from factdb.db import alembic_config, migrate
 
-    with user_errors():
-        engine = _engine(ctx)
+    with user_errors(state(ctx).url):
+        engine = _engine(ctx, create=True)
         migrate(engine)
         cfg = alembic_config()
         with engine.begin() as conn:

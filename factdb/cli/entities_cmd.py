@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from factdb.cli.common import FormatOption, open_db
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 
 app = typer.Typer()  # help: the callback docstring
@@ -38,6 +39,7 @@ def entities(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None
                 ],
                 fmt,
                 sys.stdout,
+                columns.ENTITY,
             )
             return
         print_table(

@@ -15,6 +15,7 @@ from factdb.cli.common import (
     dates,
     open_db,
 )
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def incidents(
     with open_db(ctx) as db:
         views = db.incidents(entity=entity, since=since_d, until=until_d, limit=limit or None)
         if fmt is not OutputFormat.table:
-            write_records([incident_dict(v) for v in views], fmt, sys.stdout)
+            write_records([incident_dict(v) for v in views], fmt, sys.stdout, columns.INCIDENT)
             return
         print_table(
             f"Incidents ({len(views)})",

@@ -77,7 +77,7 @@ def ingest(
 
     progress = IngestProgress()
     try:
-        with drawn(progress, is_terminal()), open_db(ctx) as db:
+        with drawn(progress, is_terminal()), open_db(ctx, create=True) as db:
             report = db.ingest(
                 paths,
                 metadata=metadata,

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from factdb.cli.common import FormatOption, fail, open_db
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 
 export_app = typer.Typer(help="Export reviewed work for other tools.", no_args_is_help=True)
@@ -18,7 +19,9 @@ export_app = typer.Typer(help="Export reviewed work for other tools.", no_args_i
 def timeline(
     ctx: typer.Context,
     entity: Annotated[str, typer.Option("--entity", "-e", help="Whose figure (any alias).")],
-    measure: Annotated[str, typer.Option(help="Which figure: troops, killed, injured...")],
+    measure: Annotated[
+        str, typer.Option(help="Which figure: troops, killed (or deaths), injured...")
+    ],
     location: Annotated[str | None, typer.Option(help="Only claims located here.")] = None,
     plot: Annotated[
         Path | None, typer.Option(help="Also draw it to FILE.png or FILE.svg (needs matplotlib).")
@@ -40,11 +43,11 @@ def timeline(
             plot_timeline(tl, plot)
             typer.echo(f"plot written to {plot}", err=True)
         if fmt is not OutputFormat.table:
-            write_records(timeline_records(tl), fmt, sys.stdout)
+            write_records(timeline_records(tl), fmt, sys.stdout, columns.TIMELINE)
             return
         where = f" in {tl.location.name}" if tl.location else ""
         print_table(
-            f"{tl.entity.name}: {measure}{where} ({len(tl.claims)} values)",
+            f"{tl.entity.name}: {tl.measure}{where} ({len(tl.claims)} values)",
             TIMELINE_COLUMNS,
             timeline_rows(tl),
         )

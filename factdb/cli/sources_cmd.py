@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from factdb.cli.common import FormatOption, open_db
+from factdb.report import columns
 from factdb.report.output import OutputFormat, print_table, write_records
 
 app = typer.Typer()  # help: the callback docstring
@@ -30,6 +31,7 @@ def sources(ctx: typer.Context, fmt: FormatOption = OutputFormat.table) -> None:
                 [{**source_detail_dict(s), "revisions": r, "claims": c} for s, r, c in rows],
                 fmt,
                 sys.stdout,
+                columns.SOURCE_LISTING,
             )
             return
         print_table(
@@ -131,6 +133,7 @@ def diff(
                 ],
                 fmt,
                 sys.stdout,
+                columns.DIFF,
             )
             return
         print_table(

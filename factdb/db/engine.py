@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from factdb.db.access import require_database
 from factdb.db.migrate import ensure_schema
 from factdb.errors import FactdbError
 
@@ -46,8 +47,10 @@ def _sqlite_begin(conn: Connection) -> None:
 
 
 def open_database(url: str, *, create: bool = True) -> sessionmaker[Session]:
-    """Engine + schema check + session factory: what every command starts with."""
+    """Engine + schema check + session factory: what every command starts with. Without
+    ``create`` a SQLite file that does not exist is refused rather than made."""
+    if not create:
+        require_database(url)
     engine = make_engine(url)
-    if create:
-        ensure_schema(engine)
+    ensure_schema(engine)
     return sessionmaker(engine, expire_on_commit=False)

@@ -131,15 +131,26 @@ def head_revision_fast() -> str:
 
 
 def _current_revision_fast(engine: Engine) -> str | None:
-    """``alembic_version`` read with one query; ``None`` when the table is not there."""
+    """``alembic_version`` read with one query; ``None`` when the table is not there.
+
+    Any other failure (a locked database) is raised: taken for a missing table, it sent a
+    locked SQLite database through a second busy wait, 60 s instead of 30."""
     from sqlalchemy.exc import DBAPIError
 
     with engine.connect() as conn:
         try:
             rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
-        except DBAPIError:
+        except DBAPIError as exc:
+            if not _missing_table(exc):
+                raise
             return None
     return rows[0][0] if len(rows) == 1 else current_revision(engine)
+
+
+def _missing_table(exc: Exception) -> bool:
+    """SQLite's "no such table", PostgreSQL's undefined_table (SQLSTATE 42P01)."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) == "42P01" or "no such table" in str(orig)
 
 
 def ensure_schema(engine: Engine) -> None:

@@ -45,8 +45,15 @@ def _csv_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: TextIO) -> None:
-    """JSON array, one object a line, or CSV with nested keys flattened (``source.title``)."""
+def write_records(
+    records: Sequence[dict[str, Any]],
+    fmt: OutputFormat,
+    out: TextIO,
+    header: Sequence[str] = (),
+) -> None:
+    """JSON array, one object a line, or CSV with nested keys flattened (``source.title``);
+    a CSV with no rows is ``header`` alone (``factdb.report.columns``), so a program still
+    finds its columns."""
     import csv
     import io
     import json
@@ -59,7 +66,7 @@ def write_records(records: Sequence[dict[str, Any]], fmt: OutputFormat, out: Tex
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt is OutputFormat.csv:
         rows = [_csv_row(r) for r in records]
-        columns: list[str] = []
+        columns: list[str] = [] if rows else list(header)
         for row in rows:
             columns.extend(k for k in row if k not in columns)
         # a nested field that is null in some rows ("place": null) flattens to a bare column
