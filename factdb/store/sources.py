@@ -39,7 +39,8 @@ _SOURCE_BY_KEY = select(
     Source.outlet,
     Source.published_at,
     Source.language,
-).where(Source.key == bindparam("key"))
+    Source.key,
+).where(Source.key.in_(bindparam("keys", expanding=True)))
 _LATEST_REVISION = (
     select(SourceRevision.id, SourceRevision.number, SourceRevision.sha256)
     .where(SourceRevision.source_id == bindparam("source_id"))
@@ -117,10 +118,10 @@ def _sources_for(session: Session, doc: Document) -> Iterator[tuple[Row, bool]]:
     keys = [doc.key]
     if doc.url:
         keys.append(doc.path_key or "sha256:" + text_hash(doc.text))
-    for number, key in enumerate(keys):
-        source = session.execute(_SOURCE_BY_KEY, {"key": key}).first()
-        if source is not None:
-            yield source, number == 0
+    found = {row.key: row for row in session.execute(_SOURCE_BY_KEY, {"keys": keys})}
+    for number, key in enumerate(keys):  # one query for both keys; the url's first
+        if key in found:
+            yield found[key], number == 0
             return
 
 
@@ -181,7 +182,7 @@ def store_revision(
     throughout (this runs once per article on the ingest hot path).
     """
     digest = text_hash(doc.text)
-    source = session.execute(_SOURCE_BY_KEY, {"key": doc.key}).first()
+    source = session.execute(_SOURCE_BY_KEY, {"keys": [doc.key]}).first()
     status = "revised"
     if source is not None:
         # another process may have stored this very text since find_existing looked
