@@ -29,9 +29,12 @@ _counter = itertools.count()
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch a real database or the checkout: default URL and cwd go to a temp dir."""
+    """Never touch a real database or the checkout: default URL and cwd go to a temp dir;
+    and no proxy, so the local test servers are reached directly."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTDB_DATABASE_URL", str(tmp_path / "default.sqlite"))
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
 
 
 def _postgres_database() -> Iterator[str]:

@@ -127,12 +127,6 @@ def server() -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.mark.parametrize("path", sorted(Handler.ROUTES))
 def test_a_feed_or_json_lines_under_an_alias_or_generic_type_is_read(
     factdb: Factdb, server: str, path: str

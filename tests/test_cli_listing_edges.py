@@ -72,16 +72,16 @@ def test_a_stored_measure_with_no_match_is_an_empty_listing(flood: Factdb) -> No
     assert flood.json("claims", "--measure", "deaths", "--outlet", "Nobody") == []
 
 
-@pytest.mark.parametrize(
-    ("args", "header"),
-    [
-        (("claims",), columns.CLAIM),
-        (("contradictions",), columns.CONTRADICTION),
-        (("sources",), columns.SOURCE_LISTING),
-        (("incidents",), columns.INCIDENT),
-        (("entities",), columns.ENTITY),
-    ],
-)
+LISTINGS = [
+    (("claims",), columns.CLAIM),
+    (("contradictions",), columns.CONTRADICTION),
+    (("sources",), columns.SOURCE_LISTING),
+    (("incidents",), columns.INCIDENT),
+    (("entities",), columns.ENTITY),
+]
+
+
+@pytest.mark.parametrize(("args", "header"), LISTINGS)
 def test_an_empty_csv_has_its_header(
     factdb: Factdb, args: tuple[str, ...], header: list[str]
 ) -> None:
@@ -102,11 +102,7 @@ def _header(factdb: Factdb, *args: str) -> list[str]:
 @pytest.mark.parametrize(
     ("args", "header"),
     [
-        (("claims",), columns.CLAIM),
-        (("contradictions",), columns.CONTRADICTION),
-        (("sources",), columns.SOURCE_LISTING),
-        (("incidents",), columns.INCIDENT),
-        (("entities",), columns.ENTITY),
+        *LISTINGS,
         (("timeline", "--entity", "Nepal", "--measure", "killed"), columns.TIMELINE),
     ],
 )

@@ -100,12 +100,6 @@ def server() -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def _read(url: str, **kw: object) -> list[Document | ReadError]:
     return list(read_inputs([url], **kw))  # type: ignore[arg-type]
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from factdb.extract.event_words import KIND_ORDER, TRIGGER_WORDS
 from factdb.extract.records import Place, PlaceMention, Sentence
 from factdb.extract.times import TimeExpression
+from factdb.extract.words import SMALL_NUMBERS, number_words
 from factdb.vocabulary import DISASTER_KINDS
 
 
@@ -58,26 +59,11 @@ _DEPLOY_NOUNS = frozenset(
     {"forces", "soldiers", "war", "mission", "commander", "commanders", "presence", "military"}
 )
 _GAP_LIMIT = 6  # words between a trigger and what it is attached to
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_NUMBER_WORDS = {"a": 1, "an": 1, **SMALL_NUMBERS}  # "a year after", "four weeks after"
 # "one year after the quake", "four weeks after the 7.0 magnitude quake" (right before the
 # trigger); the period is counted back from publication, give or take the slack
 _SINCE = re.compile(
-    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    rf"\b(\d{{1,2}}|an?|{number_words(1, 12)})\s+"
     r"(day|week|month|year)s?\s+(?:after|since)\s+(?:the\s+|an?\s+|its\s+|[\w-]+['\u2019]s\s+)?"
     r"(?:[\w.\-]+\s+){0,3}$",
     re.IGNORECASE,
