@@ -51,6 +51,10 @@ from factdb.vocabulary import (
 
 # casualty tallies ("eight killed across Chicago since Friday") count no single shooting
 TALLY_MEASURES = frozenset({"killed", "injured"})
+# A story follows its own disaster up for a few years at most (anniversaries, inquiries: the
+# incidents' reach is three years); a disaster date older than that is one the story recalls
+# ("Nepal's worst earthquake in 1934 killed more than 8,500"), not the one it reports.
+_RECALLED = timedelta(days=3 * 366)
 MAX_KEYWORDS = 30
 KEYWORD_SENTENCES = 30  # an event's first sentences give its keywords (later ones add little)
 MIN_RARITY = 1.5  # words more common than Zipf 4.5 tell no event from another
@@ -204,6 +208,7 @@ def find_events(
                 for interval in attached_dates(
                     s, times_by_sentence.get(s.index, ()), main_kind, published
                 )
+                if published is None or published - interval[1] <= _RECALLED
             ]
         )
 

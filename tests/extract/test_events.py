@@ -164,3 +164,20 @@ def test_a_threatened_or_planned_event_is_no_event() -> None:
     assert sentence_kind("Officials said they would deploy 300 more troops.") is None
     assert sentence_kind("Militants attacked a checkpoint, killing two soldiers.") == "attack"
     assert sentence_kind("Two men were shot to death on Friday.") == "shooting"
+
+
+def test_a_disaster_story_recalling_an_old_one_keeps_its_own_date() -> None:
+    """ "Nepal's worst earthquake in 1934 killed more than 8,500" recalls another disaster:
+    the story's main event is the quake it reports, not dated 1934."""
+    from datetime import date
+
+    from factdb.extract import extract
+
+    text = (
+        "KATHMANDU, Nepal — Rescuers searched the rubble on Sunday after a powerful earthquake "
+        "struck Nepal, killing more than 2,000 people.\n\n"
+        "Nepal's worst earthquake in 1934 killed more than 8,500 people."
+    )
+    [main] = [e for e in extract(text, date(2015, 4, 26)).events if e.main]
+    assert main.kind == "earthquake"
+    assert main.date_start is not None and main.date_start.year == 2015
